@@ -1,0 +1,221 @@
+package io.quotewire.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.CharacterCodingException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one error policy of the API: every failure, whether thrown by our code, by Jackson, by Bean Validation, by
+ * the JAX-RS router or by the database, becomes an RFC 9457 problem. Nothing internal (class names, SQL, stack
+ * traces) reaches the client; unexpected failures are logged here.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** Fields the server owns: sent in a write body they are refused, never silently ignored. */
+    private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "createdAt", "updatedAt", "quoteCount", "length", "version");
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
+        return respond(ProblemType.VALIDATION, detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = READ_ONLY_FIELDS.contains(e.getPropertyName()) ? "is read-only and cannot be written" : "is not a known field";
+        return respond(ProblemType.VALIDATION, field + " " + message, uri, List.of(new Problem.FieldError(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED_BODY, "The request body does not have the expected shape", uri, List.of());
+        }
+        String message = "has the wrong type or format";
+        return respond(ProblemType.MALFORMED_BODY, field + " " + message, uri, List.of(new Problem.FieldError(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(ProblemType.MALFORMED_BODY, "The request body is not valid JSON" + where, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response undecodable(CharacterCodingException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_BODY, "The request body is not valid UTF-8", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return respond(ProblemType.INTERNAL, "The request could not be completed", uri, List.of());
+        }
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof ProblemException)) {
+            // JAX-RS answers a path or query value it cannot convert with 404; the resource exists, the value is bad.
+            return respond(ProblemType.VALIDATION, "A path or query parameter has the wrong type or format", uri, List.of());
+        }
+        ProblemType type = switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemType.VALIDATION;
+        };
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        Response.ResponseBuilder response = builder(type, detailFor(type, status), uri, List.of(), status);
+        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        if (isDatabaseUnreachable(e)) {
+            return unavailable(e, uri);
+        }
+        if (e instanceof org.hibernate.exception.ConstraintViolationException) {
+            // The service checks uniqueness and references first; this is the safety net for a concurrent write.
+            return respond(ProblemType.CONFLICT, "The request conflicts with data written at the same time; retry it", uri, List.of());
+        }
+        LOG.error("Persistence failure", e);
+        return respond(ProblemType.INTERNAL, "The request could not be completed", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (isDatabaseUnreachable(e)) {
+            return unavailable(e, uri);
+        }
+        LOG.error("Unexpected failure", e);
+        return respond(ProblemType.INTERNAL, "The request could not be completed", uri, List.of());
+    }
+
+    private Response unavailable(Exception e, UriInfo uri) {
+        LOG.warnf("Database unreachable: %s", e.getMessage());
+        return builder(ProblemType.SERVICE_UNAVAILABLE, "The database is not reachable at the moment", uri, List.of(),
+                ProblemType.SERVICE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String detailFor(ProblemType type, int status) {
+        return switch (type) {
+            case NOT_FOUND -> "Nothing is found at this path";
+            case METHOD_NOT_ALLOWED -> "This method is not supported on this resource";
+            case NOT_ACCEPTABLE -> "This resource is available as application/json";
+            case PAYLOAD_TOO_LARGE -> "The request body is larger than 1 MiB";
+            case UNSUPPORTED_MEDIA_TYPE -> "This Content-Type is not accepted here";
+            default -> "The request is invalid (HTTP " + status + ")";
+        };
+    }
+
+    static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return builder(type, detail, uri, errors, type.status()).build();
+    }
+
+    private static Response.ResponseBuilder builder(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors, int status) {
+        String instance = uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(new Problem(type.uri(), type.title(), status, detail, instance, errors));
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                parts.add(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                parts.add("[" + ref.getIndex() + "]");
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    /**
+     * The client's name for the invalid value: the query parameter, or the body field path without the Java
+     * method and parameter names.
+     */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        boolean inBody = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                names.add(node.getName());
+                continue;
+            }
+            if (!inBody && node.getKind() == ElementKind.PROPERTY && !names.isEmpty()) {
+                names.clear(); // the body parameter's Java name means nothing to the client
+            }
+            inBody = true;
+            String name = node.getName() == null ? "" : node.getName();
+            names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+        }
+        return String.join(".", names);
+    }
+}
