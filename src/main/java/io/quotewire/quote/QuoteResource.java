@@ -1,0 +1,161 @@
+package io.quotewire.quote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quotewire.api.Examples;
+import io.quotewire.api.MergePatcher;
+import io.quotewire.api.Page;
+import io.quotewire.api.PageRequest;
+import io.quotewire.api.ProblemException;
+import io.quotewire.api.ProblemType;
+import io.quotewire.api.QueryValues;
+import io.quotewire.api.Representations;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/quotes")
+@Tag(name = "Quotes", description = "What was said, by whom, and where: each quote traceable to the characters of its source")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class QuoteResource {
+
+    private static final int MAX_RANDOM = 50;
+
+    private final QuoteService service;
+    private final Representations representations;
+
+    public QuoteResource(QuoteService service, Representations representations) {
+        this.service = service;
+        this.representations = representations;
+    }
+
+    /** The answer of a random pick: always an object, its items distinct. */
+    @Schema(name = "RandomQuotes")
+    public record RandomQuotes(List<QuoteView> items) {
+    }
+
+    @GET
+    @Operation(summary = "List quotes", description = "Newest first by default. Filters combine with and.")
+    @APIResponse(responseCode = "200", description = "A page of quotes",
+            content = @Content(examples = @ExampleObject(name = "page", value = Examples.QUOTE_PAGE)))
+    public Page<QuoteView> listQuotes(@Valid @BeanParam QuoteFilter filter, @Valid @BeanParam PageRequest page,
+            @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, length", example = "-createdAt") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        return Page.of(service.listQuotes(filter, sort, page), page, uri);
+    }
+
+    @GET
+    @Path("random")
+    @Operation(summary = "Random quotes", description = "Distinct quotes drawn uniformly from those matching the filters; never cached.")
+    @APIResponse(responseCode = "200", description = "Up to count distinct quotes; empty items when nothing matches",
+            content = @Content(schema = @Schema(implementation = RandomQuotes.class), examples = @ExampleObject(name = "random", value = Examples.RANDOM)))
+    public Response randomQuotes(@Valid @BeanParam QuoteFilter filter,
+            @Parameter(description = "How many distinct quotes", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "1"))
+            @QueryParam("count") String count) {
+        Integer asked = QueryValues.integer(count, "count", 1, MAX_RANDOM);
+        return Response.ok(new RandomQuotes(service.findRandomQuotes(filter, asked == null ? 1 : asked))).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @GET
+    @Path("today")
+    @Operation(summary = "Quote of the day", description = "The same quote for every caller during a UTC day.")
+    @APIResponse(responseCode = "200", description = "Today's quote, with a strong ETag",
+            content = @Content(schema = @Schema(implementation = QuoteView.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @APIResponse(responseCode = "404", description = "There are no quotes yet",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "missing", value = Examples.NOT_FOUND)))
+    public Response quoteOfTheDay(@Context Request request) {
+        return service.findQuoteOfTheDay()
+                .map(quote -> representations.ok(quote, request))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There are no quotes yet"));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a quote")
+    @APIResponse(responseCode = "200", description = "The quote, with a strong ETag",
+            content = @Content(schema = @Schema(implementation = QuoteView.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    public Response getQuote(@PathParam("id") String id, @Context Request request) {
+        return service.findQuoteById(QueryValues.uuid(id, "id"))
+                .map(quote -> representations.ok(quote, request))
+                .orElseThrow(() -> ProblemException.notFound("quote", id));
+    }
+
+    @POST
+    @Operation(summary = "Create a quote", description = "Offsets, when given, must point at exactly the quote's text in the source text.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = QuoteInput.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new quote",
+            content = @Content(schema = @Schema(implementation = QuoteView.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE)))
+    public Response createQuote(@Valid @NotNull QuoteInput input, @Context UriInfo uri) {
+        QuoteView created = service.persistQuote(input);
+        return representations.written(Response.created(uri.getBaseUriBuilder().path("api/v1/quotes").path(created.id().toString()).build()), created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a quote")
+    @RequestBody(content = @Content(schema = @Schema(implementation = QuoteInput.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE_INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = QuoteView.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE)))
+    public Response replaceQuote(@PathParam("id") String id, @Valid @NotNull QuoteInput input,
+            @Parameter(description = "Only replace if this is the current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.replaceQuote(QueryValues.uuid(id, "id"), input, representations.ifMatch(ifMatch))
+                .map(quote -> representations.written(Response.ok(), quote).build())
+                .orElseThrow(() -> ProblemException.notFound("quote", id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatcher.MEDIA_TYPE)
+    @Operation(summary = "Change fields of a quote (JSON merge patch)")
+    @RequestBody(content = @Content(mediaType = MergePatcher.MEDIA_TYPE, schema = @Schema(implementation = QuoteInput.class),
+            examples = @ExampleObject(name = "patch", value = Examples.QUOTE_PATCH)))
+    @APIResponse(responseCode = "200", description = "Patched",
+            content = @Content(schema = @Schema(implementation = QuoteView.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE)))
+    public Response patchQuote(@PathParam("id") String id, String patch,
+            @Parameter(description = "Only patch if this is the current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
+        return service.patchQuote(QueryValues.uuid(id, "id"), patch, representations.ifMatch(ifMatch))
+                .map(quote -> representations.written(Response.ok(), quote).build())
+                .orElseThrow(() -> ProblemException.notFound("quote", id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a quote")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response deleteQuote(@PathParam("id") String id,
+            @Parameter(description = "Only delete if this is the current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        if (!service.deleteQuote(QueryValues.uuid(id, "id"), representations.ifMatch(ifMatch))) {
+            throw ProblemException.notFound("quote", id);
+        }
+        return Response.noContent().build();
+    }
+}

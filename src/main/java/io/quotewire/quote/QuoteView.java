@@ -1,0 +1,55 @@
+package io.quotewire.quote;
+
+import io.quotewire.source.Source;
+import io.quotewire.speaker.Speaker;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A quote as the API shows it, with enough of its speaker and source to display it without another request. */
+@Schema(name = "Quote")
+public record QuoteView(
+        UUID id,
+        String text,
+        QuoteType type,
+        @Schema(description = "Length of the text in characters (Unicode code points)") int length,
+        @Schema(description = "Null when the source does not say who spoke") SpeakerRef speaker,
+        SourceRef source,
+        String context,
+        @Schema(description = "Code-point offset of the first character in the source text, or null") Integer start,
+        @Schema(description = "Code-point offset after the last character in the source text, or null") Integer end,
+        String language,
+        @Schema(description = "Tag slugs") List<String> tags,
+        QuoteStatus status,
+        LocalDate quotedOn,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    @Schema(name = "SpeakerRef")
+    public record SpeakerRef(UUID id, String slug, String name) {
+        static SpeakerRef of(Speaker speaker) {
+            return speaker == null ? null : new SpeakerRef(speaker.id, speaker.slug, speaker.name);
+        }
+    }
+
+    @Schema(name = "SourceRef")
+    public record SourceRef(UUID id, String title, String url, String publisher, Instant publishedAt) {
+        static SourceRef of(Source source) {
+            return new SourceRef(source.id, source.title, source.url, source.publisher, source.publishedAt);
+        }
+    }
+
+    static QuoteView of(Quote quote) {
+        return new QuoteView(quote.id, quote.text, quote.type, quote.text.codePointCount(0, quote.text.length()),
+                SpeakerRef.of(quote.speaker), SourceRef.of(quote.source), quote.context, quote.startOffset, quote.endOffset,
+                quote.language, quote.tags.stream().map(t -> t.slug).sorted().toList(), quote.status, quote.quotedOn,
+                quote.createdAt, quote.updatedAt);
+    }
+
+    QuoteInput toInput() {
+        return new QuoteInput(text, type, speaker == null ? null : speaker.id().toString(), source.id(), context, start, end,
+                language, tags, status, quotedOn);
+    }
+}

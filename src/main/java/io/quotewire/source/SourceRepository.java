@@ -1,0 +1,48 @@
+package io.quotewire.source;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quotewire.api.Conditions;
+import io.quotewire.api.KeysetPager;
+import io.quotewire.api.PageRequest;
+import io.quotewire.api.SortOrder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
+
+    static final List<SortOrder.Field> SORTABLE = List.of(
+            new SortOrder.Field("createdAt", "createdAt", SortOrder.Kind.INSTANT),
+            new SortOrder.Field("updatedAt", "updatedAt", SortOrder.Kind.INSTANT),
+            new SortOrder.Field("title", "title", SortOrder.Kind.TEXT));
+
+    public Optional<Source> findByUrl(String url) {
+        return find("url", url).firstResultOptional();
+    }
+
+    public KeysetPager.Slice<Source> listSources(SourceFilter filter, SortOrder sort, PageRequest page) {
+        Conditions conditions = new Conditions();
+        if (filter.publisher != null) {
+            conditions.add("s.publisher = :publisher", "publisher", filter.publisher);
+        }
+        if (filter.from() != null) {
+            conditions.add("s.publishedAt >= :from", "from", filter.from());
+        }
+        if (filter.to() != null) {
+            conditions.add("s.publishedAt < :to", "to", filter.to());
+        }
+        return KeysetPager.page(this, "select s from Source s", "from Source s", "s", conditions, sort, page,
+                SourceRepository::sortValue, s -> s.id);
+    }
+
+    private static Object sortValue(Source source, String field) {
+        return switch (field) {
+            case "createdAt" -> source.createdAt;
+            case "updatedAt" -> source.updatedAt;
+            case "title" -> source.title;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package io.quotewire.speaker;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quotewire.api.Conditions;
+import io.quotewire.api.KeysetPager;
+import io.quotewire.api.PageRequest;
+import io.quotewire.api.QueryValues;
+import io.quotewire.api.SortOrder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SpeakerRepository implements PanacheRepositoryBase<Speaker, UUID> {
+
+    static final List<SortOrder.Field> SORTABLE = List.of(
+            new SortOrder.Field("name", "name", SortOrder.Kind.TEXT),
+            new SortOrder.Field("quoteCount", "quoteCount", SortOrder.Kind.INTEGER),
+            new SortOrder.Field("createdAt", "createdAt", SortOrder.Kind.INSTANT));
+
+    /** A speaker by UUID or by slug, whichever the text is. */
+    public Optional<Speaker> findByIdOrSlug(String idOrSlug) {
+        return findByIdOrSlug(idOrSlug, LockModeType.NONE);
+    }
+
+    public Optional<Speaker> findByIdOrSlug(String idOrSlug, LockModeType lock) {
+        if (QueryValues.looksLikeUuid(idOrSlug)) {
+            try {
+                return findByIdOptional(UUID.fromString(idOrSlug), lock);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return find("slug", idOrSlug).withLock(lock).firstResultOptional();
+    }
+
+    public Optional<Speaker> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public KeysetPager.Slice<Speaker> listSpeakers(SpeakerFilter filter, SortOrder sort, PageRequest page) {
+        Conditions conditions = new Conditions();
+        if (filter.name != null && !filter.name.isBlank()) {
+            String prefix = filter.name.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            conditions.add("lower(s.name) like :namePrefix escape '\\'", "namePrefix", prefix + "%");
+        }
+        return KeysetPager.page(this, "select s from Speaker s", "from Speaker s", "s", conditions, sort, page,
+                SpeakerRepository::sortValue, s -> s.id);
+    }
+
+    private static Object sortValue(Speaker speaker, String field) {
+        return switch (field) {
+            case "name" -> speaker.name;
+            case "quoteCount" -> speaker.quoteCount;
+            case "createdAt" -> speaker.createdAt;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+}

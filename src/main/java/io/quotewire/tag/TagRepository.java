@@ -1,0 +1,36 @@
+package io.quotewire.tag;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quotewire.api.Conditions;
+import io.quotewire.api.KeysetPager;
+import io.quotewire.api.PageRequest;
+import io.quotewire.api.SortOrder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
+
+    static final List<SortOrder.Field> SORTABLE = List.of(
+            new SortOrder.Field("slug", "slug", SortOrder.Kind.TEXT),
+            new SortOrder.Field("quoteCount", "quoteCount", SortOrder.Kind.INTEGER));
+
+    public Optional<Tag> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public KeysetPager.Slice<Tag> listTags(SortOrder sort, PageRequest page) {
+        return KeysetPager.page(this, "select t from Tag t", "from Tag t", "t", new Conditions(), sort, page,
+                TagRepository::sortValue, t -> t.id);
+    }
+
+    private static Object sortValue(Tag tag, String field) {
+        return switch (field) {
+            case "slug" -> tag.slug;
+            case "quoteCount" -> tag.quoteCount;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+}
