@@ -28,6 +28,10 @@ public final class Examples {
             + "\"status\":415,\"detail\":\"This Content-Type is not accepted here\",\"instance\":\"/api/v1/quotes\"}";
     public static final String INTERNAL = "{\"type\":\"/problems/internal\",\"title\":\"Internal error\",\"status\":500,"
             + "\"detail\":\"The request could not be completed\",\"instance\":\"/api/v1/quotes\"}";
+    public static final String UNAUTHORIZED = "{\"type\":\"/problems/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"
+            + "\"detail\":\"This request needs an API key: send Authorization: Bearer <key>\",\"instance\":\"/api/v1/quotes\"}";
+    public static final String FORBIDDEN = "{\"type\":\"/problems/forbidden\",\"title\":\"Forbidden\",\"status\":403,"
+            + "\"detail\":\"This API key's role does not allow this request\",\"instance\":\"/api/v1/speakers/vedant-patel\"}";
     public static final String UNAVAILABLE = "{\"type\":\"/problems/service-unavailable\",\"title\":\"Service unavailable\",\"status\":503,"
             + "\"detail\":\"The database is not reachable at the moment\",\"instance\":\"/api/v1/quotes\"}";
 

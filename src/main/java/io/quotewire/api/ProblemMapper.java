@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quotewire.auth.ApiKeyAuthenticationMechanism;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -50,6 +54,27 @@ public class ProblemMapper {
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
         return respond(ProblemType.VALIDATION, detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized("A valid API key is required: send Authorization: Bearer <key>", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response anonymous(UnauthorizedException e, UriInfo uri) {
+        return unauthorized("This request needs an API key: send Authorization: Bearer <key>", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "This API key's role does not allow this request", uri, List.of());
+    }
+
+    private static Response unauthorized(String detail, UriInfo uri) {
+        return builder(ProblemType.UNAUTHORIZED, detail, uri, List.of(), ProblemType.UNAUTHORIZED.status())
+                .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthenticationMechanism.CHALLENGE)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -170,7 +195,7 @@ public class ProblemMapper {
         };
     }
 
-    static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+    public static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         return builder(type, detail, uri, errors, type.status()).build();
     }
 

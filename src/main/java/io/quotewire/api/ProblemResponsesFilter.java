@@ -1,5 +1,6 @@
 package io.quotewire.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -13,16 +14,20 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Documents the problems that the one error policy ({@link ProblemMapper}) can answer on every operation, from the
  * same rules the policy follows: anything taking input can be a 400, anything addressed by id a 404, anything with
  * a body a 413 or 415, any conditional write a 412, and anything a 500 or, with the database down, a 503. Each
- * resource documents its success answers and its own specific problems (such as a 409) itself.
+ * resource documents its success answers and its own specific problems (such as a 409) itself. Every write under
+ * {@code /api} needs an API key (the security rules in application.properties), so each is documented with the
+ * bearer scheme and its 401 and 403.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String SCHEMA_REF = "#/components/schemas/Problem";
+    public static final String SECURITY_SCHEME = "apiKey";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -33,6 +38,11 @@ public class ProblemResponsesFilter implements OASFilter {
         register(components, "PreconditionFailed", "If-Match does not name the current version; nothing was changed", Examples.PRECONDITION_FAILED);
         register(components, "PayloadTooLarge", "The body is larger than 1 MiB", Examples.TOO_LARGE);
         register(components, "UnsupportedMediaType", "The body's Content-Type is not accepted here", Examples.UNSUPPORTED_MEDIA_TYPE);
+        register(components, "Unauthorized", "No API key, or an unknown one; see the WWW-Authenticate header", Examples.UNAUTHORIZED);
+        register(components, "Forbidden", "The API key's role does not allow this request", Examples.FORBIDDEN);
+        components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API key, sent as Authorization: Bearer <key>; never in the query string. Editors may create and change, admins may also delete."));
         register(components, "InternalError", "The service failed; details are logged, not disclosed", Examples.INTERNAL);
         register(components, "ServiceUnavailable", "The database is unreachable; retry after Retry-After seconds", Examples.UNAVAILABLE);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -63,12 +73,19 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
             addIfAbsent(responses, "412", "PreconditionFailed");
         }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME)));
+            addIfAbsent(responses, "401", "Unauthorized");
+            addIfAbsent(responses, "403", "Forbidden");
+        }
         addIfAbsent(responses, "500", "InternalError");
         addIfAbsent(responses, "503", "ServiceUnavailable");
     }
 
+    /** Adds the problem response, also in place of a bare one (a description without content) generated for us. */
     private static void addIfAbsent(APIResponses responses, String status, String component) {
-        if (!responses.hasAPIResponse(status)) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing == null || (existing.getRef() == null && existing.getContent() == null)) {
             responses.addAPIResponse(status, OASFactory.createAPIResponse().ref("#/components/responses/" + component));
         }
     }

@@ -9,6 +9,8 @@ import io.quotewire.api.ProblemException;
 import io.quotewire.api.ProblemType;
 import io.quotewire.api.QueryValues;
 import io.quotewire.api.Representations;
+import io.quotewire.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -110,6 +112,7 @@ public class QuoteResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a quote", description = "Offsets, when given, must point at exactly the quote's text in the source text.")
     @RequestBody(content = @Content(schema = @Schema(implementation = QuoteInput.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new quote",
@@ -120,6 +123,7 @@ public class QuoteResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Operation(summary = "Replace a quote")
     @RequestBody(content = @Content(schema = @Schema(implementation = QuoteInput.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE_INPUT)))
@@ -133,6 +137,7 @@ public class QuoteResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Consumes(MergePatcher.MEDIA_TYPE)
     @Operation(summary = "Change fields of a quote (JSON merge patch)")
@@ -148,6 +153,7 @@ public class QuoteResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(summary = "Delete a quote")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -12,6 +12,8 @@ import io.quotewire.api.Representations;
 import io.quotewire.quote.QuoteFilter;
 import io.quotewire.quote.QuoteService;
 import io.quotewire.quote.QuoteView;
+import io.quotewire.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -98,6 +100,7 @@ public class SourceResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a source")
     @RequestBody(content = @Content(schema = @Schema(implementation = SourceInput.class), examples = @ExampleObject(name = "source", value = Examples.SOURCE_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new source",
@@ -110,6 +113,7 @@ public class SourceResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Operation(summary = "Replace a source", description = "Refused with 409 when a new text would break the offsets of its quotes.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SourceInput.class), examples = @ExampleObject(name = "source", value = Examples.SOURCE_INPUT)))
@@ -125,6 +129,7 @@ public class SourceResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Consumes(MergePatcher.MEDIA_TYPE)
     @Operation(summary = "Change fields of a source (JSON merge patch)")
@@ -142,6 +147,7 @@ public class SourceResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(summary = "Delete a source", description = "Refused with 409 while quotes depend on it.")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -10,6 +10,8 @@ import io.quotewire.api.Representations;
 import io.quotewire.quote.QuoteFilter;
 import io.quotewire.quote.QuoteService;
 import io.quotewire.quote.QuoteView;
+import io.quotewire.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -92,6 +94,7 @@ public class SpeakerResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a speaker")
     @RequestBody(content = @Content(schema = @Schema(implementation = SpeakerInput.class), examples = @ExampleObject(name = "speaker", value = Examples.SPEAKER_INPUT)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new speaker",
@@ -104,6 +107,7 @@ public class SpeakerResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("{idOrSlug}")
     @Operation(summary = "Replace a speaker")
     @RequestBody(content = @Content(schema = @Schema(implementation = SpeakerInput.class), examples = @ExampleObject(name = "speaker", value = Examples.SPEAKER_INPUT)))
@@ -119,6 +123,7 @@ public class SpeakerResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
     @Path("{idOrSlug}")
     @Consumes(MergePatcher.MEDIA_TYPE)
     @Operation(summary = "Change fields of a speaker (JSON merge patch)")
@@ -136,6 +141,7 @@ public class SpeakerResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{idOrSlug}")
     @Operation(summary = "Delete a speaker", description = "Refused with 409 while quotes are attributed to the speaker.")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quotewire.Fixtures;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,6 +39,7 @@ class EmbeddedRestartIT {
             awaitReady(port);
             HttpResponse<String> created = send(port, HttpRequest.newBuilder(uri(port, "/api/v1/speakers"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + Fixtures.EDITOR_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
             assertEquals(201, created.statusCode(), created.body());
         } finally {
@@ -67,6 +69,8 @@ class EmbeddedRestartIT {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDirectory.resolve("service-" + Instant.now().toEpochMilli() + ".log").toFile());
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        // the packaged service runs the prod profile: its keys come from the environment, as in production
+        builder.environment().put("QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY);
         return builder.start();
     }
 

@@ -3,6 +3,8 @@ package io.quotewire.quote;
 import static io.quotewire.Fixtures.DIRECT_END;
 import static io.quotewire.Fixtures.DIRECT_QUOTE;
 import static io.quotewire.Fixtures.DIRECT_START;
+import static io.quotewire.Fixtures.asAdmin;
+import static io.quotewire.Fixtures.asEditor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -55,7 +57,7 @@ class QuoteResourceTest {
 
     @Test
     void createAnswers201WithLocationAndTheQuoteWithDerivedFields() {
-        String location = given().contentType(ContentType.JSON).body(anchoredQuote())
+        String location = asEditor().contentType(ContentType.JSON).body(anchoredQuote())
                 .when().post("/api/v1/quotes")
                 .then().statusCode(201)
                 .header("ETag", not(emptyOrNullString()))
@@ -78,18 +80,18 @@ class QuoteResourceTest {
         long before = quotes.count();
         Map<String, Object> body = anchoredQuote();
         body.put("start", DIRECT_START + 1);
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("/problems/validation"))
                 .body("errors.field", hasItem("start"));
         body.put("start", DIRECT_START);
         body.put("end", 10_000);
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).body("errors.field", hasItem("end"));
         body.remove("end");
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).body("errors.field", hasItem("end"));
         assertEquals(before, quotes.count());
@@ -97,7 +99,7 @@ class QuoteResourceTest {
 
     @Test
     void missingTextTypeOrSourceAreNamedInTheProblem() {
-        given().contentType(ContentType.JSON).body(Map.of("speakerId", speaker))
+        asEditor().contentType(ContentType.JSON).body(Map.of("speakerId", speaker))
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("sourceId", "text", "type")));
@@ -107,12 +109,12 @@ class QuoteResourceTest {
     void unknownSpeakerOrSourceIsABadRequest() {
         Map<String, Object> body = anchoredQuote();
         body.put("speakerId", "nobody-at-all");
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("speakerId")));
         body.put("speakerId", speaker);
         body.put("sourceId", UUID.randomUUID().toString());
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("sourceId")));
     }
@@ -121,14 +123,14 @@ class QuoteResourceTest {
     void readOnlyAndUnknownFieldsAreRefusedByName() {
         Map<String, Object> body = anchoredQuote();
         body.put("id", UUID.randomUUID().toString());
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("id"))
                 .body("errors[0].message", containsString("read-only"));
         body.remove("id");
         body.put("popularity", 3);
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("popularity"));
@@ -138,25 +140,25 @@ class QuoteResourceTest {
     void wrongTypesAndEnumsAreBadRequests() {
         Map<String, Object> body = anchoredQuote();
         body.put("type", "shouted");
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("type"));
         body.put("type", "direct");
         body.put("start", "twenty");
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).body("errors[0].field", equalTo("start"));
         body.put("start", DIRECT_START);
         body.put("sourceId", "not-a-uuid");
-        given().contentType(ContentType.JSON).body(body)
+        asEditor().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).body("errors[0].field", equalTo("sourceId"));
     }
 
     @Test
     void malformedJsonIsABadRequestWithoutInternals() {
-        given().contentType(ContentType.JSON).body("{\"text\": \"unterminated")
+        asEditor().contentType(ContentType.JSON).body("{\"text\": \"unterminated")
                 .when().post("/api/v1/quotes")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("/problems/malformed-body"))
@@ -166,12 +168,12 @@ class QuoteResourceTest {
 
     @Test
     void replaceChangesEveryFieldAndPatchChangesOnlyWhatItNames() {
-        String id = given().contentType(ContentType.JSON).body(anchoredQuote())
+        String id = asEditor().contentType(ContentType.JSON).body(anchoredQuote())
                 .when().post("/api/v1/quotes").then().statusCode(201).extract().path("id");
 
         Map<String, Object> replacement = new HashMap<>(Map.of("text", "audits would follow", "type", "indirect",
                 "sourceId", sourceId, "status", "verified"));
-        given().contentType(ContentType.JSON).body(replacement)
+        asEditor().contentType(ContentType.JSON).body(replacement)
                 .when().put("/api/v1/quotes/" + id)
                 .then().statusCode(200)
                 .body("text", equalTo("audits would follow"))
@@ -180,7 +182,7 @@ class QuoteResourceTest {
                 .body("start", nullValue())
                 .body("tags", equalTo(List.of()));
 
-        given().contentType(MERGE_PATCH).body("{\"speakerId\":\"" + speaker + "\",\"tags\":[\"audits\"]}")
+        asEditor().contentType(MERGE_PATCH).body("{\"speakerId\":\"" + speaker + "\",\"tags\":[\"audits\"]}")
                 .when().patch("/api/v1/quotes/" + id)
                 .then().statusCode(200)
                 .body("text", equalTo("audits would follow"))
@@ -188,13 +190,13 @@ class QuoteResourceTest {
                 .body("speaker.slug", equalTo(speaker))
                 .body("tags", equalTo(List.of("audits")));
 
-        given().contentType(MERGE_PATCH).body("{\"createdAt\":\"2020-01-01T00:00:00Z\"}")
+        asEditor().contentType(MERGE_PATCH).body("{\"createdAt\":\"2020-01-01T00:00:00Z\"}")
                 .when().patch("/api/v1/quotes/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("createdAt"));
-        given().contentType(MERGE_PATCH).body("{\"text\":null}")
+        asEditor().contentType(MERGE_PATCH).body("{\"text\":null}")
                 .when().patch("/api/v1/quotes/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("text"));
-        given().contentType(ContentType.JSON).body("{\"status\":\"verified\"}")
+        asEditor().contentType(ContentType.JSON).body("{\"status\":\"verified\"}")
                 .when().patch("/api/v1/quotes/" + id)
                 .then().statusCode(415).contentType("application/problem+json");
     }
@@ -202,10 +204,10 @@ class QuoteResourceTest {
     @Test
     void deleteAnswers204ThenTheQuoteIsGone() {
         String id = Fixtures.createQuote(sourceId, speaker, "Short lived words.");
-        given().when().delete("/api/v1/quotes/" + id).then().statusCode(204);
+        asAdmin().when().delete("/api/v1/quotes/" + id).then().statusCode(204);
         given().when().get("/api/v1/quotes/" + id).then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("/problems/not-found"));
-        given().when().delete("/api/v1/quotes/" + id).then().statusCode(404);
+        asAdmin().when().delete("/api/v1/quotes/" + id).then().statusCode(404);
     }
 
     @Test
@@ -215,7 +217,7 @@ class QuoteResourceTest {
                 .then().statusCode(200).header("Cache-Control", containsString("max-age"))
                 .extract().header("ETag");
         given().header("If-None-Match", etag).when().get("/api/v1/quotes/" + id).then().statusCode(304);
-        given().contentType(MERGE_PATCH).body("{\"status\":\"disputed\"}").when().patch("/api/v1/quotes/" + id).then().statusCode(200);
+        asEditor().contentType(MERGE_PATCH).body("{\"status\":\"disputed\"}").when().patch("/api/v1/quotes/" + id).then().statusCode(200);
         given().header("If-None-Match", etag).when().get("/api/v1/quotes/" + id).then().statusCode(200)
                 .header("ETag", not(equalTo(etag)));
     }
@@ -224,11 +226,11 @@ class QuoteResourceTest {
     void staleIfMatchAnswers412AndChangesNothing() {
         String id = Fixtures.createQuote(sourceId, speaker, "Guarded words.");
         String etag = given().when().get("/api/v1/quotes/" + id).then().extract().header("ETag");
-        given().contentType(MERGE_PATCH).body("{\"status\":\"verified\"}").header("If-Match", etag)
+        asEditor().contentType(MERGE_PATCH).body("{\"status\":\"verified\"}").header("If-Match", etag)
                 .when().patch("/api/v1/quotes/" + id).then().statusCode(200);
-        given().contentType(MERGE_PATCH).body("{\"status\":\"disputed\"}").header("If-Match", etag)
+        asEditor().contentType(MERGE_PATCH).body("{\"status\":\"disputed\"}").header("If-Match", etag)
                 .when().patch("/api/v1/quotes/" + id).then().statusCode(412).contentType("application/problem+json");
-        given().header("If-Match", etag).when().delete("/api/v1/quotes/" + id).then().statusCode(412);
+        asAdmin().header("If-Match", etag).when().delete("/api/v1/quotes/" + id).then().statusCode(412);
         given().when().get("/api/v1/quotes/" + id).then().statusCode(200).body("status", equalTo("verified"));
     }
 
@@ -241,9 +243,9 @@ class QuoteResourceTest {
 
     @Test
     void wrongMethodAndOversizedBodyAreProblems() {
-        given().when().put("/api/v1/tags").then().statusCode(405).contentType("application/problem+json");
+        asEditor().when().put("/api/v1/tags").then().statusCode(405).contentType("application/problem+json");
         String huge = "{\"text\":\"" + "a".repeat(1024 * 1024 + 10) + "\"}";
-        given().contentType(ContentType.JSON).body(huge)
+        asEditor().contentType(ContentType.JSON).body(huge)
                 .when().post("/api/v1/quotes")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("/problems/payload-too-large"));

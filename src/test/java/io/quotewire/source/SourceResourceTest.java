@@ -3,6 +3,8 @@ package io.quotewire.source;
 import static io.quotewire.Fixtures.DIRECT_END;
 import static io.quotewire.Fixtures.DIRECT_QUOTE;
 import static io.quotewire.Fixtures.DIRECT_START;
+import static io.quotewire.Fixtures.asAdmin;
+import static io.quotewire.Fixtures.asEditor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,10 +52,10 @@ class SourceResourceTest {
     void aUrlCanBelongToOneSourceOnly() {
         String url = "https://example.org/" + Fixtures.unique("dup");
         Fixtures.createSource(source(url));
-        given().contentType(ContentType.JSON).body(source(url))
+        asEditor().contentType(ContentType.JSON).body(source(url))
                 .when().post("/api/v1/sources")
                 .then().statusCode(409).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(source("ftp://example.org/x"))
+        asEditor().contentType(ContentType.JSON).body(source("ftp://example.org/x"))
                 .when().post("/api/v1/sources")
                 .then().statusCode(400).body("errors[0].field", equalTo("url"));
     }
@@ -62,22 +64,22 @@ class SourceResourceTest {
     void deletingASourceWithQuotesIsRefusedAndWithoutQuotesAllowed() {
         String used = Fixtures.createSource();
         Fixtures.createQuote(used, null, "Words that pin the source.");
-        given().when().delete("/api/v1/sources/" + used).then().statusCode(409).body("detail", containsString("1 quote depend"));
+        asAdmin().when().delete("/api/v1/sources/" + used).then().statusCode(409).body("detail", containsString("1 quote depend"));
         String unused = Fixtures.createSource();
-        given().when().delete("/api/v1/sources/" + unused).then().statusCode(204);
+        asAdmin().when().delete("/api/v1/sources/" + unused).then().statusCode(204);
         given().when().get("/api/v1/sources/" + unused).then().statusCode(404);
     }
 
     @Test
     void aNewTextThatBreaksQuoteOffsetsIsRefused() {
         String id = Fixtures.createSource();
-        given().contentType(ContentType.JSON)
+        asEditor().contentType(ContentType.JSON)
                 .body(Map.of("text", DIRECT_QUOTE, "type", "direct", "sourceId", id, "start", DIRECT_START, "end", DIRECT_END))
                 .when().post("/api/v1/quotes").then().statusCode(201);
-        given().contentType("application/merge-patch+json").body("{\"text\":\"Completely different words.\"}")
+        asEditor().contentType("application/merge-patch+json").body("{\"text\":\"Completely different words.\"}")
                 .when().patch("/api/v1/sources/" + id)
                 .then().statusCode(409).body("detail", containsString("offsets"));
-        given().contentType("application/merge-patch+json").body("{\"title\":\"Renamed briefing\"}")
+        asEditor().contentType("application/merge-patch+json").body("{\"title\":\"Renamed briefing\"}")
                 .when().patch("/api/v1/sources/" + id)
                 .then().statusCode(200).body("title", equalTo("Renamed briefing")).body("text", equalTo(Fixtures.SOURCE_TEXT));
     }

@@ -1,5 +1,7 @@
 package io.quotewire.speaker;
 
+import static io.quotewire.Fixtures.asAdmin;
+import static io.quotewire.Fixtures.asEditor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,7 +25,7 @@ class SpeakerResourceTest {
     @Test
     void createMakesASlugFromTheNameAndTheSpeakerIsFoundByIdOrSlug() {
         String name = Fixtures.unique("José Ramos");
-        var created = given().contentType(ContentType.JSON)
+        var created = asEditor().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "aliases", List.of("Ramos", "Ramos"), "role", "Mayor", "organization", "City of Porto"))
                 .when().post("/api/v1/speakers")
                 .then().statusCode(201)
@@ -39,10 +41,10 @@ class SpeakerResourceTest {
     @Test
     void aTakenSlugIsAConflict() {
         String slug = Fixtures.createSpeaker(Fixtures.unique("Twin Name"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Another", "slug", slug))
+        asEditor().contentType(ContentType.JSON).body(Map.of("name", "Another", "slug", slug))
                 .when().post("/api/v1/speakers")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(slug));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Bad", "slug", "Not A Slug"))
+        asEditor().contentType(ContentType.JSON).body(Map.of("name", "Bad", "slug", "Not A Slug"))
                 .when().post("/api/v1/speakers")
                 .then().statusCode(400).body("errors[0].field", equalTo("slug"));
     }
@@ -53,33 +55,33 @@ class SpeakerResourceTest {
         String source = Fixtures.createSource();
         Fixtures.createQuote(source, speaker, "First words.");
         Fixtures.createQuote(source, speaker, "Second words.");
-        given().when().delete("/api/v1/speakers/" + speaker)
+        asAdmin().when().delete("/api/v1/speakers/" + speaker)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("2 quotes"));
         given().when().get("/api/v1/speakers/" + speaker).then().statusCode(200).body("quoteCount", equalTo(2));
-        given().when().delete("/api/v1/speakers/vedant-patel").then().statusCode(409).body("detail", containsString("10 quotes"));
+        asAdmin().when().delete("/api/v1/speakers/vedant-patel").then().statusCode(409).body("detail", containsString("10 quotes"));
     }
 
     @Test
     void aSpeakerWithoutQuotesIsDeleted() {
         String speaker = Fixtures.createSpeaker(Fixtures.unique("Brief Person"));
-        given().when().delete("/api/v1/speakers/" + speaker).then().statusCode(204);
+        asAdmin().when().delete("/api/v1/speakers/" + speaker).then().statusCode(204);
         given().when().get("/api/v1/speakers/" + speaker).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void replaceAndPatchChangeTheSpeaker() {
         String speaker = Fixtures.createSpeaker(Fixtures.unique("Changing Person"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Changed Person", "slug", speaker, "role", "Senator"))
+        asEditor().contentType(ContentType.JSON).body(Map.of("name", "Changed Person", "slug", speaker, "role", "Senator"))
                 .when().put("/api/v1/speakers/" + speaker)
                 .then().statusCode(200).body("name", equalTo("Changed Person")).body("aliases", equalTo(List.of())).body("role", equalTo("Senator"));
-        given().contentType("application/merge-patch+json").body("{\"role\":null,\"wikidataId\":\"Q42\"}")
+        asEditor().contentType("application/merge-patch+json").body("{\"role\":null,\"wikidataId\":\"Q42\"}")
                 .when().patch("/api/v1/speakers/" + speaker)
                 .then().statusCode(200).body("role", equalTo(null)).body("wikidataId", equalTo("Q42")).body("name", equalTo("Changed Person"));
-        given().contentType("application/merge-patch+json").body("{\"wikidataId\":\"42\"}")
+        asEditor().contentType("application/merge-patch+json").body("{\"wikidataId\":\"42\"}")
                 .when().patch("/api/v1/speakers/" + speaker)
                 .then().statusCode(400).body("errors[0].field", equalTo("wikidataId"));
-        given().contentType("application/merge-patch+json").body("{\"quoteCount\":99}")
+        asEditor().contentType("application/merge-patch+json").body("{\"quoteCount\":99}")
                 .when().patch("/api/v1/speakers/" + speaker)
                 .then().statusCode(400).body("errors[0].field", equalTo("quoteCount"));
     }

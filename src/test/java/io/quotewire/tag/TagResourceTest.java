@@ -1,5 +1,7 @@
 package io.quotewire.tag;
 
+import static io.quotewire.Fixtures.asAdmin;
+import static io.quotewire.Fixtures.asEditor;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +28,7 @@ class TagResourceTest {
         String first = Fixtures.createQuote(source, null, "One tagged quote.", slug);
         Fixtures.createQuote(source, null, "Another tagged quote.", slug);
         assertEquals(2, tag(slug).get("quoteCount"));
-        given().when().delete("/api/v1/quotes/" + first).then().statusCode(204);
+        asAdmin().when().delete("/api/v1/quotes/" + first).then().statusCode(204);
         assertEquals(1, tag(slug).get("quoteCount"));
     }
 
