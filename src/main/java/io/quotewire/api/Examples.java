@@ -32,6 +32,8 @@ public final class Examples {
             + "\"detail\":\"This request needs an API key: send Authorization: Bearer <key>\",\"instance\":\"/api/v1/quotes\"}";
     public static final String FORBIDDEN = "{\"type\":\"/problems/forbidden\",\"title\":\"Forbidden\",\"status\":403,"
             + "\"detail\":\"This API key's role does not allow this request\",\"instance\":\"/api/v1/speakers/vedant-patel\"}";
+    public static final String IDEMPOTENCY_KEY_REUSED = "{\"type\":\"/problems/idempotency-key-reused\",\"title\":\"Idempotency key reused\",\"status\":422,"
+            + "\"detail\":\"This Idempotency-Key was used for a different request; use a new key for a new request\",\"instance\":\"/api/v1/quotes\"}";
     public static final String UNAVAILABLE = "{\"type\":\"/problems/service-unavailable\",\"title\":\"Service unavailable\",\"status\":503,"
             + "\"detail\":\"The database is not reachable at the moment\",\"instance\":\"/api/v1/quotes\"}";
 

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -43,6 +45,8 @@ public class ProblemResponsesFilter implements OASFilter {
         components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("An API key, sent as Authorization: Bearer <key>; never in the query string. Editors may create and change, admins may also delete."));
+        register(components, "IdempotencyKeyReused", "The Idempotency-Key was used for a different request; nothing was changed", Examples.IDEMPOTENCY_KEY_REUSED);
+        register(components, "Conflict", "Conflicts with the current state, or the first request with this Idempotency-Key is still running", Examples.CONFLICT);
         register(components, "InternalError", "The service failed; details are logged, not disclosed", Examples.INTERNAL);
         register(components, "ServiceUnavailable", "The database is unreachable; retry after Retry-After seconds", Examples.UNAVAILABLE);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -77,6 +81,15 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME)));
             addIfAbsent(responses, "401", "Unauthorized");
             addIfAbsent(responses, "403", "Forbidden");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            operation.addParameter(OASFactory.createParameter().name(IdempotencyKeys.HEADER).in(Parameter.In.HEADER)
+                    .description("Makes a retry safe: the same key with the same request within 24 hours replays the first answer "
+                            + "(marked Idempotent-Replayed: true) instead of writing again; with another request it is a 422")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(IdempotencyKeys.MAX_KEY_LENGTH))
+                    .example("5b0cbb8e-3f55-4cfb-9b1e-7d0e2d7b2a11"));
+            addIfAbsent(responses, "409", "Conflict");
+            addIfAbsent(responses, "422", "IdempotencyKeyReused");
         }
         addIfAbsent(responses, "500", "InternalError");
         addIfAbsent(responses, "503", "ServiceUnavailable");
