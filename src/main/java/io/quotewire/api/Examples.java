@@ -34,6 +34,8 @@ public final class Examples {
             + "\"detail\":\"This API key's role does not allow this request\",\"instance\":\"/api/v1/speakers/vedant-patel\"}";
     public static final String IDEMPOTENCY_KEY_REUSED = "{\"type\":\"/problems/idempotency-key-reused\",\"title\":\"Idempotency key reused\",\"status\":422,"
             + "\"detail\":\"This Idempotency-Key was used for a different request; use a new key for a new request\",\"instance\":\"/api/v1/quotes\"}";
+    public static final String TOO_MANY_REQUESTS = "{\"type\":\"/problems/too-many-requests\",\"title\":\"Too many requests\",\"status\":429,"
+            + "\"detail\":\"This client has used its 600 requests per 60 s; retry after the Retry-After seconds\",\"instance\":\"/api/v1/quotes\"}";
     public static final String UNAVAILABLE = "{\"type\":\"/problems/service-unavailable\",\"title\":\"Service unavailable\",\"status\":503,"
             + "\"detail\":\"The database is not reachable at the moment\",\"instance\":\"/api/v1/quotes\"}";
 

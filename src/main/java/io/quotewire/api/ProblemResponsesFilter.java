@@ -47,6 +47,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .description("An API key, sent as Authorization: Bearer <key>; never in the query string. Editors may create and change, admins may also delete."));
         register(components, "IdempotencyKeyReused", "The Idempotency-Key was used for a different request; nothing was changed", Examples.IDEMPOTENCY_KEY_REUSED);
         register(components, "Conflict", "Conflicts with the current state, or the first request with this Idempotency-Key is still running", Examples.CONFLICT);
+        register(components, "TooManyRequests", "This client is past its rate limit; retry after Retry-After seconds", Examples.TOO_MANY_REQUESTS);
         register(components, "InternalError", "The service failed; details are logged, not disclosed", Examples.INTERNAL);
         register(components, "ServiceUnavailable", "The database is unreachable; retry after Retry-After seconds", Examples.UNAVAILABLE);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -91,6 +92,7 @@ public class ProblemResponsesFilter implements OASFilter {
             addIfAbsent(responses, "409", "Conflict");
             addIfAbsent(responses, "422", "IdempotencyKeyReused");
         }
+        addIfAbsent(responses, "429", "TooManyRequests");
         addIfAbsent(responses, "500", "InternalError");
         addIfAbsent(responses, "503", "ServiceUnavailable");
     }
