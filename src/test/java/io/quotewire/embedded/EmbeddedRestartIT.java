@@ -56,6 +56,9 @@ class EmbeddedRestartIT {
             assertEquals(200, speaker.statusCode(), "the speaker written before the restart");
             HttpResponse<String> seedQuotes = send(port, HttpRequest.newBuilder(uri(port, "/api/v1/sources?limit=100&includeTotal=true")).GET());
             assertTrue(seedQuotes.body().contains("\"total\":1"), "the seed source once, not twice: " + seedQuotes.body());
+            // the packaged service (prod profile) never exposes the Dev UI
+            assertEquals(404, send(port, HttpRequest.newBuilder(uri(port, "/q/dev-ui")).GET()).statusCode(), "no Dev UI in production");
+            assertEquals(404, send(port, HttpRequest.newBuilder(uri(port, "/q/dev-ui/extensions")).GET()).statusCode(), "no Dev UI in production");
         } finally {
             stop(second);
         }
