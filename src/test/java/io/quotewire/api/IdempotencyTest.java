@@ -9,12 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quotewire.Fixtures;
 import io.quotewire.speaker.SpeakerRepository;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,10 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,6 +39,8 @@ class IdempotencyTest {
     SpeakerRepository speakers;
     @Inject
     AgroalDataSource dataSource;
+    @TestHTTPResource("/api/v1/speakers")
+    URI speakersUrl;
 
     private static Response postSpeaker(String key, Map<String, Object> body) {
         return asEditor().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when().post("/api/v1/speakers");
@@ -125,23 +130,23 @@ class IdempotencyTest {
     @Test
     void concurrentDuplicatesWriteOnce() throws Exception {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("name", Fixtures.unique("Concurrent Key"));
+        String body = "{\"name\":\"" + Fixtures.unique("Concurrent Key") + "\"}";
         long before = speakers.count();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                calls.add(() -> postSpeaker(key, body).statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> status : pool.invokeAll(calls)) {
-                statuses.add(status.get());
-            }
-            assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
-            assertTrue(statuses.contains(201), statuses.toString());
-        } finally {
-            pool.shutdownNow();
+        // plain HTTP client: RestAssured's shared filters are not meant for concurrent use
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(speakersUrl)
+                .header("Authorization", "Bearer " + Fixtures.EDITOR_KEY).header("Idempotency-Key", key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> response : sent) {
+            statuses.add(response.get(30, TimeUnit.SECONDS).statusCode());
+        }
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
+        assertTrue(statuses.contains(201), statuses.toString());
         assertEquals(before + 1, speakers.count());
     }
 }
