@@ -62,7 +62,8 @@ public class IdempotencyStore {
                     return Optional.empty();
                 }
                 int status = row.getInt(2);
-                return Optional.of(new Entry(row.getString(1), row.wasNull() ? null : status, row.getString(3), row.getBytes(4)));
+                Integer answered = row.wasNull() ? null : status; // read before any other column: wasNull is about the last one
+                return Optional.of(new Entry(row.getString(1), answered, row.getString(3), row.getBytes(4)));
             }
         }
     }

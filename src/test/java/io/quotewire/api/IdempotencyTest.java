@@ -133,7 +133,7 @@ class IdempotencyTest {
         String body = "{\"name\":\"" + Fixtures.unique("Concurrent Key") + "\"}";
         long before = speakers.count();
         // plain HTTP client: RestAssured's shared filters are not meant for concurrent use
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(speakersUrl)
                 .header("Authorization", "Bearer " + Fixtures.EDITOR_KEY).header("Idempotency-Key", key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
