@@ -41,7 +41,7 @@ public final class Examples {
 
     public static final String SPEAKER = "{\"id\":\"" + SPEAKER_ID + "\",\"slug\":\"vedant-patel\",\"name\":\"Vedant Patel\","
             + "\"aliases\":[\"Patel\"],\"role\":\"Deputy Spokesperson\",\"organization\":\"US State Department\","
-            + "\"description\":null,\"wikidataId\":null,\"quoteCount\":10," + CREATED + "}";
+            + "\"quoteCount\":10," + CREATED + "}";
     public static final String SPEAKER_INPUT = "{\"name\":\"Vedant Patel\",\"aliases\":[\"Patel\"],\"role\":\"Deputy Spokesperson\","
             + "\"organization\":\"US State Department\"}";
     private static final String SOURCE_FIELDS = "\"id\":\"" + SOURCE_ID + "\",\"kind\":\"briefing\",\"title\":\"Department Press Briefing\","

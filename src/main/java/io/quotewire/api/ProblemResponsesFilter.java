@@ -53,16 +53,72 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/api/")) {
-                return;
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (path.startsWith("/api/")) {
+                document(path, method, operation);
             }
-            item.getOperations().forEach((method, operation) -> document(path, method, operation));
-        });
+            addIfAbsent(operation.getResponses(), "429", "TooManyRequests");
+            operation.getResponses().getAPIResponses().values().forEach(ProblemResponsesFilter::addRateLimitHeaders);
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> int32(parameter.getSchema()));
+            }
+        }));
+        components.getResponses().values().forEach(ProblemResponsesFilter::addRateLimitHeaders);
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ProblemResponsesFilter::int32);
+        }
+    }
+
+    /**
+     * Every path outside /q/ is rate limited (RateLimits), so its answers carry the quota headers, and CORS answers
+     * carry Access-Control-Allow-Origin; the answers that ask for a retry later carry Retry-After.
+     */
+    private static void addRateLimitHeaders(APIResponse response) {
+        if (response.getRef() != null) {
+            return;
+        }
+        response.addHeader("Access-Control-Allow-Origin", OASFactory.createHeader()
+                .description("CORS: * (or the origin) on reads; on writes only a configured write origin")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
+        if (response.getContent() != null && response.getDescription() != null
+                && response.getDescription().contains("Retry-After")) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before retrying")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(86400))));
+        }
+        response.addHeader("RateLimit-Policy", OASFactory.createHeader()
+                .description("The quota of this client (draft-ietf-httpapi-ratelimit-headers), e.g. \"default\";q=600;w=60")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
+        response.addHeader("RateLimit", OASFactory.createHeader()
+                .description("What is left of the quota and the seconds until it is whole again, e.g. \"default\";r=599;t=60")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
+    }
+
+    /** Whole numbers of the API are Java ints: say so, as clients otherwise cannot tell how large they may get. */
+    private static void int32(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.INTEGER) && schema.getFormat() == null) {
+            schema.setFormat("int32");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ProblemResponsesFilter::int32);
+        }
+        int32(schema.getItems());
     }
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
+        if (method == PathItem.HttpMethod.PATCH && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            MediaType patch = operation.getRequestBody().getContent().getMediaType(MergePatcher.MEDIA_TYPE);
+            if (patch != null && patch.getSchema() != null && patch.getSchema().getRef() != null) {
+                String input = patch.getSchema().getRef().substring(patch.getSchema().getRef().lastIndexOf('/') + 1);
+                // a merge patch (RFC 7396) names only the fields it changes: none is required
+                patch.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                        .description("A JSON merge patch of " + input + ": the fields to change, null to clear one"));
+            }
+        }
         boolean takesInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty()) || path.contains("{");
         if (takesInput) {
