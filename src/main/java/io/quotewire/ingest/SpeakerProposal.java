@@ -28,6 +28,7 @@ public record SpeakerProposal(
         @Schema(examples = "vedant-patel") String slug) {
 
     /** Whether the speaker is already stored. */
+    @Schema(name = "SpeakerResolution")
     public enum Resolution {
         EXISTING, NEW;
 
@@ -38,6 +39,7 @@ public record SpeakerProposal(
     }
 
     /** The rule that matched a stored speaker (see docs/EXTRACTION.md). */
+    @Schema(name = "SpeakerMatchRule")
     public enum MatchRule {
         NAME, ALIAS, SURNAME;
 
