@@ -59,6 +59,9 @@ public final class Examples {
     public static final String QUOTE_PAGE = "{\"items\":[" + QUOTE + "],\"limit\":1,\"nextCursor\":\"YzEKYTNmM2VkNTk\","
             + "\"links\":{\"self\":\"/api/v1/quotes?limit=1\",\"next\":\"/api/v1/quotes?limit=1&cursor=YzEKYTNmM2VkNTk\"}}";
     public static final String RANDOM = "{\"items\":[" + QUOTE + "]}";
+    public static final String FACETS = "{\"total\":11,\"speakers\":[{\"id\":\"" + SPEAKER_ID + "\",\"slug\":\"vedant-patel\","
+            + "\"name\":\"Vedant Patel\",\"count\":10}],\"tags\":[{\"slug\":\"human-rights\",\"name\":\"Human rights\",\"count\":5}],"
+            + "\"years\":[{\"year\":2024,\"count\":11}],\"types\":[{\"type\":\"direct\",\"count\":6},{\"type\":\"indirect\",\"count\":5}]}";
     public static final String SPEAKER_PAGE = "{\"items\":[" + SPEAKER + "],\"limit\":20,\"links\":{\"self\":\"/api/v1/speakers\"}}";
     public static final String SOURCE_PAGE = "{\"items\":[{" + SOURCE_FIELDS + CREATED + "}],\"limit\":20,"
             + "\"links\":{\"self\":\"/api/v1/sources\"}}";

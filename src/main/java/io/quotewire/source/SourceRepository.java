@@ -39,7 +39,7 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
         if (filter.to() != null) {
             conditions.add("s.publishedAt < :to", "to", filter.to());
         }
-        return KeysetPager.page(this, "select s from Source s", "from Source s", "s", conditions, sort, page,
+        return KeysetPager.page(this, Source.class, "from Source s", "from Source s", "s", conditions, sort, page,
                 SourceRepository::sortValue, s -> s.id);
     }
 

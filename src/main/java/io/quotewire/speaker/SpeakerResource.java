@@ -56,11 +56,13 @@ public class SpeakerResource {
     }
 
     @GET
-    @Operation(summary = "List speakers", description = "By name by default; filter by name prefix, sort by name or quoteCount.")
+    @Operation(summary = "List or search speakers",
+            description = "By name by default; filter by name prefix, or search names and aliases with q (typo-tolerant, and word prefixes for autocomplete).")
     @APIResponse(responseCode = "200", description = "A page of speakers",
             content = @Content(examples = @ExampleObject(name = "page", value = Examples.SPEAKER_PAGE)))
     public Page<SpeakerView> listSpeakers(@Valid @BeanParam SpeakerFilter filter, @Valid @BeanParam PageRequest page,
-            @Parameter(description = "Comma-separated fields, - for descending: name, quoteCount, createdAt", example = "-quoteCount") @QueryParam("sort") String sort,
+            @Parameter(description = "Comma-separated fields, - for descending: name, quoteCount, createdAt, and with q relevance "
+                    + "(the default with q is -relevance,-quoteCount; otherwise name)", example = "-quoteCount") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         return Page.of(service.listSpeakers(filter, sort, page), page, uri);
     }
