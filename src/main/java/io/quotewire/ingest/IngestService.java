@@ -25,6 +25,8 @@ import io.quotewire.speaker.SpeakerInput;
 import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.speaker.SpeakerService;
 import io.quotewire.speaker.SpeakerView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -71,9 +73,16 @@ public class IngestService {
     private final SpeakerService speakers;
     private final QuoteService quotes;
 
+    private final Counter quotesExtracted;
+    private final Counter articlesIngested;
+
     public IngestService(SpeakerMatcher matcher, ArticleIngestRepository ingests, SourceRepository sourceRepository,
             SpeakerRepository speakerRepository, QuoteRepository quoteRepository, SourceService sources, SpeakerService speakers,
-            QuoteService quotes) {
+            QuoteService quotes, MeterRegistry metrics) {
+        this.quotesExtracted = Counter.builder("quotewire.quotes.extracted")
+                .description("Quotes found by the extractor, in previews and ingests").register(metrics);
+        this.articlesIngested = Counter.builder("quotewire.articles.ingested")
+                .description("Articles saved as new sources by an ingest").register(metrics);
         this.matcher = matcher;
         this.ingests = ingests;
         this.sourceRepository = sourceRepository;
@@ -110,7 +119,11 @@ public class IngestService {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> store(text, url, input, extraction));
+                IngestSummary summary = QuarkusTransaction.requiringNew().call(() -> store(text, url, input, extraction));
+                if (summary.created()) {
+                    articlesIngested.increment();
+                }
+                return summary;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !isConstraintViolation(e)) {
                     throw e;
@@ -125,6 +138,7 @@ public class IngestService {
         List<ExtractedQuote> kept = extraction.quotes().stream()
                 .filter(q -> q.text().length() <= MAX_QUOTE_LENGTH && !q.text().isBlank())
                 .toList();
+        quotesExtracted.increment(kept.size());
         return new Extraction(kept, extraction.speakers());
     }
 
