@@ -1,12 +1,12 @@
 package io.quotewire.bench;
 
 import io.quotewire.api.Slugs;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,11 +27,15 @@ import org.postgresql.copy.CopyManager;
  * Fills a Quotewire database (schema made by the service's Flyway migrations) with synthetic speakers, sources, tags
  * and quotes, the same rows for the same seed, using PostgreSQL COPY.
  *
- * <p>Everything happens in one transaction: the tables are truncated (which lets COPY write frozen, all-visible
- * rows), the quote triggers and foreign-key checks are off for the session (the rows are consistent by
- * construction), secondary indexes of the quote tables are dropped and rebuilt after the load (one sorted build is
- * far cheaper than a million inserts into a GIN index), the kept quote counts are recomputed and the tables
- * analyzed. A failure rolls all of it back.
+ * <p>It loads in three steps. First, in one transaction, the tables are truncated (which lets COPY write frozen
+ * rows), the secondary indexes of the quote tables are dropped (one sorted build after the load is far cheaper
+ * than a million inserts into a GIN index; their definitions are kept in the marker table until rebuilt) and the
+ * speakers, sources and tags are copied. Then the quotes are copied in {@value #SLICES} slices on as many
+ * connections at once, since PostgreSQL spends one core per COPY computing the search vectors. Last, the indexes
+ * are rebuilt on as many connections, the kept quote counts recomputed, the marker set complete and the tables
+ * vacuumed and analyzed. The quote triggers and foreign-key checks are off in the loading sessions
+ * ({@code session_replication_role = replica}): the rows are consistent by construction. An interrupted load leaves
+ * the marker incomplete; running again with {@code --truncate} starts over and restores the kept index definitions.
  *
  * <p>Not part of the service: it lives in the test sources and runs with
  * {@code ./mvnw -q test-compile exec:java@generate -Dexec.args="--url jdbc:postgresql://127.0.0.1:5432/quotewire_bench"}.
@@ -44,6 +48,8 @@ public final class DataGenerator {
     private static final int MAX_QUOTE_LENGTH = 400;
     private static final String MARKER_TABLE = "bench_dataset";
     private static final List<String> QUOTE_TABLES = List.of("quote", "quote_tag");
+    /** Quotes are made and copied in this many slices, on as many connections; fixed so the rows depend only on the seed. */
+    static final int SLICES = 2;
 
     record Options(String url, String user, String password, int quotes, int speakers, int sources, int tags, long seed,
             boolean truncate, boolean skipIfPresent, Path termsOut) {
@@ -127,70 +133,142 @@ public final class DataGenerator {
         }
     }
 
-    private void run() throws SQLException, InterruptedException, IOException {
-        try (Connection connection = DriverManager.getConnection(options.url(), options.user(), options.password())) {
+    private void run() throws SQLException, InterruptedException {
+        long started = System.nanoTime();
+        Dataset data = new Dataset(options);
+        List<String> indexes;
+        try (Connection connection = loadingConnection()) {
             if (!checkTarget(connection)) {
                 return;
             }
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                long started = System.nanoTime();
-                // Off for this session only: the count triggers and foreign-key checks (the rows are consistent).
-                statement.execute("set local session_replication_role = replica");
-                statement.execute("set local maintenance_work_mem = '512MB'");
-                statement.execute("set local synchronous_commit = off");
+                List<String> kept = keptIndexDefinitions(statement);
                 statement.execute("truncate quote_tag, quote_of_the_day, quote, speaker, source, tag restart identity");
-                List<String> indexes = dropSecondaryIndexes(statement);
-
+                indexes = dropSecondaryIndexes(statement, kept);
+                statement.execute("create table if not exists " + MARKER_TABLE + " (seed bigint not null, quotes integer not null,"
+                        + " speakers integer not null, sources integer not null, tags integer not null, complete boolean not null,"
+                        + " dropped_indexes text[] not null, generated_at timestamptz not null)");
+                statement.execute("delete from " + MARKER_TABLE);
+                try (PreparedStatement marker = connection.prepareStatement("insert into " + MARKER_TABLE
+                        + " values (?, ?, ?, ?, ?, false, ?, now())")) {
+                    marker.setLong(1, options.seed());
+                    marker.setInt(2, options.quotes());
+                    marker.setInt(3, options.speakers());
+                    marker.setInt(4, options.sources());
+                    marker.setInt(5, options.tags());
+                    marker.setArray(6, connection.createArrayOf("text", indexes.toArray()));
+                    marker.executeUpdate();
+                }
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                Dataset data = new Dataset(options);
                 long tags = CopyStream.copy(copy, "copy tag (id, slug, name, created_at) from stdin with (freeze)", data::writeTags);
                 long speakers = CopyStream.copy(copy, "copy speaker (id, slug, name, aliases, role, organization, description,"
                         + " wikidata_id, version, created_at, updated_at) from stdin with (freeze)", data::writeSpeakers);
                 long sources = CopyStream.copy(copy, "copy source (id, kind, title, url, publisher, authors, published_at,"
                         + " language, version, created_at, updated_at) from stdin with (freeze)", data::writeSources);
-                log("%,d tags, %,d speakers, %,d sources in %.1f s", tags, speakers, sources, seconds(started));
-
-                long quotesStarted = System.nanoTime();
-                lastProgress = quotesStarted;
-                long quotes = CopyStream.copy(copy, "copy quote (id, text, type, speaker_id, source_id, context, start_offset,"
-                        + " end_offset, language, status, quoted_on, version, created_at, updated_at) from stdin with (freeze)",
-                        rows -> data.writeQuotes(rows, this::progress));
-                long quoteTags = CopyStream.copy(copy, "copy quote_tag (quote_id, tag_id) from stdin with (freeze)", data::writeQuoteTags);
-                double copySeconds = seconds(quotesStarted);
-                log("%,d quotes and %,d quote tags copied in %.1f s: %,.0f quotes/s", quotes, quoteTags, copySeconds, quotes / copySeconds);
-
-                long indexStarted = System.nanoTime();
-                for (String index : indexes) {
-                    statement.execute(index);
-                }
-                log("%d secondary indexes rebuilt in %.1f s", indexes.size(), seconds(indexStarted));
-
-                long countsStarted = System.nanoTime();
-                statement.execute("""
-                        update speaker s set quote_count = c.n
-                        from (select speaker_id, count(*) as n from quote where speaker_id is not null group by speaker_id) c
-                        where s.id = c.speaker_id""");
-                statement.execute("""
-                        update tag t set quote_count = c.n
-                        from (select tag_id, count(*) as n from quote_tag group by tag_id) c
-                        where t.id = c.tag_id""");
-                statement.execute("create table if not exists " + MARKER_TABLE + " (seed bigint not null, quotes integer not null,"
-                        + " speakers integer not null, sources integer not null, tags integer not null, generated_at timestamptz not null)");
-                statement.execute("delete from " + MARKER_TABLE);
-                statement.execute(String.format(Locale.ROOT, "insert into %s values (%d, %d, %d, %d, %d, now())", MARKER_TABLE,
-                        options.seed(), options.quotes(), options.speakers(), options.sources(), options.tags()));
-                statement.execute("analyze tag, speaker, source, quote, quote_tag");
-                log("quote counts recomputed and tables analyzed in %.1f s", seconds(countsStarted));
                 connection.commit();
-                double total = seconds(started);
-                log("done: %,d quotes in %.1f s including indexes (%,.0f quotes/s end to end; COPY alone %,.0f quotes/s)",
-                        quotes, total, quotes / total, quotes / copySeconds);
+                log("%,d tags, %,d speakers, %,d sources in %.1f s", tags, speakers, sources, seconds(started));
             } catch (SQLException | RuntimeException | InterruptedException e) {
                 connection.rollback();
                 throw e;
             }
         }
+
+        long quotesStarted = System.nanoTime();
+        lastProgress = quotesStarted;
+        long[] copied = inParallel(SLICES, slice -> {
+            try (Connection connection = loadingConnection()) {
+                connection.setAutoCommit(false);
+                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                long quotes = CopyStream.copy(copy, "copy quote (id, text, type, speaker_id, source_id, context, start_offset,"
+                        + " end_offset, language, status, quoted_on, version, created_at, updated_at) from stdin",
+                        rows -> data.writeQuotes(rows, slice, this::progress));
+                long quoteTags = CopyStream.copy(copy, "copy quote_tag (quote_id, tag_id) from stdin", rows -> data.writeQuoteTags(rows, slice));
+                connection.commit();
+                return new long[] {quotes, quoteTags};
+            }
+        });
+        double copySeconds = seconds(quotesStarted);
+        log("%,d quotes and %,d quote tags copied in %.1f s: %,.0f quotes/s", copied[0], copied[1], copySeconds, copied[0] / copySeconds);
+
+        long indexStarted = System.nanoTime();
+        // the GIN index alone takes about as long as the others together
+        List<List<String>> batches = List.of(indexes.stream().filter(d -> d.contains(" USING gin ")).toList(),
+                indexes.stream().filter(d -> !d.contains(" USING gin ")).toList());
+        inParallel(batches.size(), batch -> {
+            try (Connection connection = loadingConnection(); Statement statement = connection.createStatement()) {
+                for (String index : batches.get(batch)) {
+                    statement.execute(index);
+                }
+                return new long[] {batches.get(batch).size(), 0};
+            }
+        });
+        log("%d secondary indexes rebuilt in %.1f s", indexes.size(), seconds(indexStarted));
+
+        long finishStarted = System.nanoTime();
+        try (Connection connection = loadingConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    update speaker s set quote_count = c.n
+                    from (select speaker_id, count(*) as n from quote where speaker_id is not null group by speaker_id) c
+                    where s.id = c.speaker_id""");
+            statement.execute("""
+                    update tag t set quote_count = c.n
+                    from (select tag_id, count(*) as n from quote_tag group by tag_id) c
+                    where t.id = c.tag_id""");
+            statement.execute("update " + MARKER_TABLE + " set complete = true, dropped_indexes = '{}', generated_at = now()");
+            // sets the visibility map and the statistics now, rather than autovacuum doing it during a benchmark
+            statement.execute("vacuum (analyze) tag, speaker, source, quote, quote_tag");
+        }
+        log("quote counts recomputed, tables vacuumed and analyzed in %.1f s", seconds(finishStarted));
+        double total = seconds(started);
+        log("done: %,d quotes in %.1f s end to end (%,.0f quotes/s); COPY of quotes and their tags alone %,.0f quotes/s",
+                copied[0], total, copied[0] / total, copied[0] / copySeconds);
+    }
+
+    private Connection loadingConnection() throws SQLException {
+        Connection connection = DriverManager.getConnection(options.url(), options.user(), options.password());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            statement.execute("set maintenance_work_mem = '512MB'");
+            statement.execute("set synchronous_commit = off");
+        }
+        return connection;
+    }
+
+    interface SliceWork {
+        long[] run(int slice) throws Exception;
+    }
+
+    /** Runs {@code work} for slices 0..n-1 on as many threads, returning the sums of their results. */
+    private static long[] inParallel(int n, SliceWork work) throws InterruptedException {
+        long[] sums = new long[2];
+        List<Thread> threads = new ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+        for (int slice = 0; slice < n; slice++) {
+            int s = slice;
+            Thread thread = new Thread(() -> {
+                try {
+                    long[] result = work.run(s);
+                    synchronized (sums) {
+                        sums[0] += result[0];
+                        sums[1] += result[1];
+                    }
+                } catch (Throwable e) {
+                    synchronized (sums) {
+                        failure[0] = e;
+                    }
+                }
+            }, "load-" + slice);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("loading failed", failure[0]);
+        }
+        return sums;
     }
 
     /** Whether to generate: refuses to overwrite data without --truncate; false when --skip-if-present applies. */
@@ -202,11 +280,12 @@ public final class DataGenerator {
                     throw new RefusedException("No quote table: start the service once against this database so that Flyway creates the schema.");
                 }
                 if (schema.getBoolean(2)) {
-                    try (ResultSet marker = statement.executeQuery("select seed, quotes, speakers, sources, tags, generated_at from " + MARKER_TABLE)) {
+                    try (ResultSet marker = statement.executeQuery("select seed, quotes, speakers, sources, tags, generated_at, complete from " + MARKER_TABLE)) {
                         if (marker.next()) {
-                            String described = String.format(Locale.ROOT, "seed %d, %,d quotes, %,d speakers, %,d sources, %,d tags (generated %s)",
-                                    marker.getLong(1), marker.getInt(2), marker.getInt(3), marker.getInt(4), marker.getInt(5), marker.getString(6));
-                            if (options.skipIfPresent() && options.sameDataset(marker.getLong(1), marker.getInt(2), marker.getInt(3), marker.getInt(4), marker.getInt(5))) {
+                            String described = String.format(Locale.ROOT, "seed %d, %,d quotes, %,d speakers, %,d sources, %,d tags (%s %s)",
+                                    marker.getLong(1), marker.getInt(2), marker.getInt(3), marker.getInt(4), marker.getInt(5),
+                                    marker.getBoolean(7) ? "generated" : "INCOMPLETE, started", marker.getString(6));
+                            if (options.skipIfPresent() && marker.getBoolean(7) && options.sameDataset(marker.getLong(1), marker.getInt(2), marker.getInt(3), marker.getInt(4), marker.getInt(5))) {
                                 log("already generated: %s; nothing to do", described);
                                 return false;
                             }
@@ -230,9 +309,29 @@ public final class DataGenerator {
         return true;
     }
 
-    /** Drops the indexes of the quote tables that no constraint needs, returning the statements that rebuild them. */
-    private static List<String> dropSecondaryIndexes(Statement statement) throws SQLException {
-        List<String> definitions = new ArrayList<>();
+    /** Index definitions an interrupted earlier load dropped and did not rebuild. */
+    private static List<String> keptIndexDefinitions(Statement statement) throws SQLException {
+        List<String> kept = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select to_regclass('" + MARKER_TABLE + "') is not null")) {
+            rows.next();
+            if (!rows.getBoolean(1)) {
+                return kept;
+            }
+        }
+        try (ResultSet rows = statement.executeQuery("select unnest(dropped_indexes) from " + MARKER_TABLE)) {
+            while (rows.next()) {
+                kept.add(rows.getString(1));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Drops the indexes of the quote tables that no constraint needs, returning the statements that rebuild them
+     * together with the {@code kept} ones.
+     */
+    private static List<String> dropSecondaryIndexes(Statement statement, List<String> kept) throws SQLException {
+        List<String> definitions = new ArrayList<>(kept);
         List<String> names = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery("""
                 select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
@@ -242,7 +341,9 @@ public final class DataGenerator {
                 order by 1""".formatted(String.join("', '", QUOTE_TABLES)))) {
             while (rows.next()) {
                 names.add(rows.getString(1));
-                definitions.add(rows.getString(2));
+                if (!definitions.contains(rows.getString(2))) {
+                    definitions.add(rows.getString(2));
+                }
             }
         }
         for (String name : names) {
@@ -251,7 +352,10 @@ public final class DataGenerator {
         return definitions;
     }
 
-    private void progress(long done) {
+    private final java.util.concurrent.atomic.AtomicLong quotesMade = new java.util.concurrent.atomic.AtomicLong();
+
+    private synchronized void progress(long madeInSlice) {
+        long done = quotesMade.incrementAndGet();
         if (done % 100_000 == 0 || done == options.quotes()) {
             long now = System.nanoTime();
             log("  %,d / %,d quotes (%.0f%%), %,.0f quotes/s", done, options.quotes(), 100.0 * done / options.quotes(),
@@ -398,11 +502,11 @@ public final class DataGenerator {
          * so their time-ordered ids arrive nearly in order. Speakers are Zipf-distributed: a few are quoted
          * thousands of times, most a handful.
          */
-        void writeQuotes(CopyStream rows, java.util.function.LongConsumer progress) {
-            SplittableRandom random = stream(4);
+        void writeQuotes(CopyStream rows, int slice, java.util.function.LongConsumer progress) {
+            SplittableRandom random = stream(100 + slice);
             int quotes = options.quotes();
             int sources = sourceIds.length;
-            for (int i = 0; i < quotes; i++) {
+            for (int i = sliceStart(slice); i < sliceStart(slice + 1); i++) {
                 int source = (int) Math.min(sources - 1, Math.max(0, (long) i * sources / quotes + Math.round(gaussian(random) * 2)));
                 Instant said = sourcePublished[source];
                 Instant created = said.plusSeconds(1800 + random.nextLong(3 * 86_400));
@@ -444,8 +548,8 @@ public final class DataGenerator {
             }
         }
 
-        void writeQuoteTags(CopyStream rows) {
-            for (int i = 0; i < quoteIdHigh.length; i++) {
+        void writeQuoteTags(CopyStream rows, int slice) {
+            for (int i = sliceStart(slice); i < sliceStart(slice + 1); i++) {
                 UUID quote = null;
                 for (int t = 0; t < 3; t++) {
                     short tag = quoteTags[i * 3 + t];
@@ -457,6 +561,10 @@ public final class DataGenerator {
                     }
                 }
             }
+        }
+
+        private int sliceStart(int slice) {
+            return (int) ((long) options.quotes() * slice / SLICES);
         }
 
         /** A UUIDv7: 48 bits of Unix milliseconds, the version, the variant and random bits from {@code random}. */
