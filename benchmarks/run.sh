@@ -132,8 +132,8 @@ search_page_sql() { # $1: the quoted term
     "$QUOTE_COLUMNS" "$1" "$QUOTE_FROM" "$1" "$1"
 }
 search_sql() { # $1: the quoted term
-  printf "with page as (%s) select page.*, ts_headline('quotewire_english'::regconfig, page.text, websearch_to_tsquery('quotewire_english'::regconfig, %s), 'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)), (select array_agg(t.slug) from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = page.id) from page" \
-    "$(search_page_sql "$1" | sed 's/select q1_0.id,/select q1_0.id as id,q1_0.text as text,/')" "$1"
+  printf "with page as (%s) select page.*, ts_headline('quotewire_english'::regconfig, page.page_text, websearch_to_tsquery('quotewire_english'::regconfig, %s), 'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)), (select array_agg(t.slug) from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = page.page_id) from page" \
+    "$(search_page_sql "$1" | sed 's/select q1_0.id,/select q1_0.id as page_id,q1_0.text as page_text,/')" "$1"
 }
 autocomplete_sql() { # $1: the prefix, unquoted
   local q p s w
@@ -146,7 +146,7 @@ rm -f "$WORK"/pgbench/*.sql
 {
   echo "\\set s random(1, $MAX_SEQ)"
   echo "$(by_id_sql "q1_0.seq = :s" | sed 's/select q1_0.id,/select q1_0.id as quote_id,/') \\gset"
-  echo "$TAGS_SELECT where t1_0.quote_id=:'quote_id';"
+  echo "$TAGS_SELECT where t1_0.quote_id=:quote_id;"
 } >"$WORK/pgbench/by-id.sql"
 i=0
 while IFS= read -r term; do
