@@ -168,6 +168,13 @@ log "load average before the run: $LOAD_BEFORE"
 
 # --- wrk ----------------------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 ERRORS CEILING
+# A freshly started JVM interprets at first; run every scenario once so the JIT has compiled the shared code paths
+# before anything is measured (a per-scenario warm-up alone was too short on a busy 2-core machine).
+log "JIT warm-up: every scenario for ${WARMUP}s"
+for scenario in $SCENARIOS; do
+  SCENARIO=$scenario DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s benchmarks/wrk/scenario.lua \
+    "http://127.0.0.1:$PORT" >/dev/null
+done
 for scenario in $SCENARIOS; do
   log "wrk $scenario: ${WARMUP}s warm-up, ${DURATION}s measured, $CONNECTIONS connections, $THREADS threads"
   SCENARIO=$scenario DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s benchmarks/wrk/scenario.lua \
@@ -252,6 +259,20 @@ ratio() { # $1 rps, $2 ceiling
   for scenario in $SCENARIOS; do
     echo "| $scenario | ${RPS[$scenario]} | ${P50[$scenario]} | ${P99[$scenario]} | ${ERRORS[$scenario]} | ${CEILING[$scenario]:-–} | $(ratio "${RPS[$scenario]}" "${CEILING[$scenario]:-}") |"
   done
+  echo
+  echo "Targets (issue 4):"
+  echo
+  verdict() { # $1 description, $2 awk condition over the variables given after it
+    local description=$1 condition=$2; shift 2
+    if awk "$@" "BEGIN { exit !($condition) }"; then echo "- met: $description"; else echo "- **missed**: $description"; fi
+  }
+  has() { [[ " $SCENARIOS " == *" $1 "* ]]; }
+  has by-id && verdict "by-id ≥ 50 % of its ceiling ($(ratio "${RPS[by-id]}" "${CEILING[by-id]:-}"))" "r >= 0.5 * c" -v r="${RPS[by-id]}" -v c="${CEILING[by-id]:-0}"
+  has random && verdict "random ≥ 10,000 req/s (${RPS[random]})" "r >= 10000" -v r="${RPS[random]}"
+  has search && verdict "search ≥ 2,000 req/s (${RPS[search]}) with p99 ≤ 50 ms (${P99[search]})" "r >= 2000 && p <= 50" -v r="${RPS[search]}" -v p="${P99[search]}"
+  has autocomplete && verdict "autocomplete p99 ≤ 20 ms (${P99[autocomplete]})" "p <= 20" -v p="${P99[autocomplete]}"
+  total_errors=0; for scenario in $SCENARIOS; do total_errors=$((total_errors + ${ERRORS[$scenario]})); done
+  verdict "zero errors ($total_errors)" "e == 0" -v e="$total_errors"
   echo
   echo "Environment: $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p');"
   echo "$(free -h | awk '/^Mem:/ { print $2 }') memory; $(java -version 2>&1 | head -1);"
