@@ -195,7 +195,7 @@ run_pgbench() { # $1: scenario, then the -f arguments
   log "pgbench $scenario: ${DURATION}s, $CONNECTIONS clients, $THREADS threads, prepared"
   "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" "$@" "$DB" >"$WORK/pgbench-$scenario.txt" 2>&1 \
     || { tail -20 "$WORK/pgbench-$scenario.txt" >&2; return 1; }
-  CEILING[$scenario]=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-$scenario.txt" | head -1)
+  CEILING[$scenario]=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-$scenario.txt" | head -1 | awk '{ printf "%.1f", $1 }')
   log "  ${CEILING[$scenario]} tps"
 }
 run_pgbench by-id -f "$WORK/pgbench/by-id.sql"
@@ -229,8 +229,8 @@ list_sql() { # $1: condition
   echo "parameters. Read by docs/BENCHMARKS.md."
   explain "by id: the quote" "$(by_id_sql "q1_0.id = '$SAMPLE_ID'")"
   explain "by id: its tags" "$TAGS_SELECT where t1_0.quote_id='$SAMPLE_ID'"
-  explain "filtered list: speaker $SAMPLE_FILTER_SPEAKER and type direct" "$(list_sql "s1_0.slug='$SAMPLE_FILTER_SPEAKER' and q1_0.type='direct'")"
-  explain "filtered list: the most quoted speaker ($TOP_SPEAKER) and type direct" "$(list_sql "s1_0.slug='$TOP_SPEAKER' and q1_0.type='direct'")"
+  explain "filtered list: speaker $SAMPLE_FILTER_SPEAKER and type direct" "$(list_sql "q1_0.speaker_id=(select s3_0.id from speaker s3_0 where s3_0.slug='$SAMPLE_FILTER_SPEAKER') and q1_0.type='direct'")"
+  explain "filtered list: the most quoted speaker ($TOP_SPEAKER) and type direct" "$(list_sql "q1_0.speaker_id=(select s3_0.id from speaker s3_0 where s3_0.slug='$TOP_SPEAKER') and q1_0.type='direct'")"
   explain "filtered list: tag $SAMPLE_TAG" "$(list_sql "exists(select 1 from quote q2_0 join quote_tag t1_0 on q2_0.id=t1_0.quote_id join tag t1_1 on t1_1.id=t1_0.tag_id where q2_0.id=q1_0.id and t1_1.slug in ('$SAMPLE_TAG'))")"
   explain "random: the highest sequence number" "select max(q1_0.seq) from quote q1_0"
   explain "random: probing 16 drawn sequence numbers" "select q1_0.seq,q1_0.id from quote q1_0 where q1_0.seq in ($(shuf -i 1-"$MAX_SEQ" -n 16 --random-source=<(yes) | paste -sd,))"
@@ -252,7 +252,8 @@ ratio() { # $1 rps, $2 ceiling
   echo "Run by \`benchmarks/run.sh\` (see docs/BENCHMARKS.md): $QUOTES generated quotes (seed $SEED), wrk with $CONNECTIONS"
   echo "connections and $THREADS threads, ${DURATION}s per scenario after a ${WARMUP}s warm-up, on the same machine as the"
   echo "service and PostgreSQL. The ceiling is pgbench (\`-c $CONNECTIONS -j $THREADS -T $DURATION -M prepared\`) running the"
-  echo "service's SQL for the scenario with the service stopped. Plans: docs/SEARCH_PLANS.md."
+  echo "service's SQL for the scenario with the service stopped. Plans: docs/SEARCH_PLANS.md; what they show and"
+  echo "what to change: docs/BENCHMARKS.md#findings."
   echo
   echo "| scenario | req/s | p50 ms | p99 ms | errors | pgbench ceiling tps | ratio to ceiling |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
