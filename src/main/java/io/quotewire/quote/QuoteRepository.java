@@ -42,6 +42,20 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     private static final int MAX_SAMPLING_ROUNDS = 6;
     private static final int MAX_SAMPLING_BATCH = 4_000;
 
+    /** A quote's id and its speaker's id (null when unattributed), as an ingest summary lists them. */
+    public record QuoteRef(UUID id, UUID speakerId) {
+    }
+
+    /** The quotes of a source in text order (unanchored ones last). */
+    public List<QuoteRef> findQuoteRefsBySource(UUID sourceId) {
+        return getEntityManager().createQuery("select q.id, s.id from Quote q left join q.speaker s "
+                        + "where q.source.id = :source order by q.startOffset nulls last, q.createdAt, q.id", Object[].class)
+                .setParameter("source", sourceId)
+                .getResultStream()
+                .map(row -> new QuoteRef((UUID) row[0], (UUID) row[1]))
+                .toList();
+    }
+
     public Optional<Quote> findQuoteById(UUID id) {
         return find(SELECT + " where q.id = :id", Map.of("id", id)).firstResultOptional();
     }

@@ -65,8 +65,7 @@ public class QuoteResource {
 
     @GET
     @Operation(summary = "List quotes", description = "Newest first by default. Filters combine with and.")
-    @APIResponse(responseCode = "200", description = "A page of quotes",
-            content = @Content(examples = @ExampleObject(name = "page", value = Examples.QUOTE_PAGE)))
+    @APIResponse(responseCode = "200", description = "A page of quotes")
     public Page<QuoteView> listQuotes(@Valid @BeanParam QuoteFilter filter, @Valid @BeanParam PageRequest page,
             @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, length, and with q relevance "
                     + "(the default with q; otherwise -createdAt)", example = "-createdAt") @QueryParam("sort") String sort,

@@ -44,6 +44,30 @@ public class SpeakerRepository implements PanacheRepositoryBase<Speaker, UUID> {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** Speakers whose name or one of whose aliases is {@code name}, ignoring case; at most {@code limit}, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<Speaker> findByNameOrAlias(String name, int limit) {
+        return getEntityManager().createNativeQuery("""
+                select s.* from speaker s
+                where lower(s.name) = lower(:name) or exists (select 1 from unnest(s.aliases) a where lower(a) = lower(:name))
+                order by s.created_at, s.id""", Speaker.class)
+                .setParameter("name", name)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Speakers whose name ends with the word {@code surname} ("Patel" finds Vedant Patel), ignoring case; at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<Speaker> findBySurname(String surname, int limit) {
+        return getEntityManager().createNativeQuery("""
+                select s.* from speaker s
+                where right(lower(s.name), length(:surname) + 1) = ' ' || lower(:surname)
+                order by s.created_at, s.id""", Speaker.class)
+                .setParameter("surname", surname)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     public KeysetPager.Slice<Speaker> listSpeakers(SpeakerFilter filter, SortOrder sort, PageRequest page) {
         Conditions conditions = new Conditions();
         String query = filter.query();

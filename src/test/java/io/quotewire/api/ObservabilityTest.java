@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,24 @@ class ObservabilityTest {
         assertFalse(ofRequest.isEmpty(), "the write was logged");
         assertTrue(ofRequest.stream().allMatch(r -> "trace-write-7".equals(r.getMdc(RequestIds.MDC_KEY))),
                 "every line carries the request id");
+    }
+
+    @Test
+    void extractedQuotesAndIngestedArticlesAreCounted() {
+        String article = "Council vote\n\nThe mayor said: \"We will open the library on Sundays.\" " + Fixtures.unique("Ref");
+        given().contentType(ContentType.JSON).body(Map.of("text", article)).when().post("/api/v1/extractions").then().statusCode(200);
+        double extracted = metric("quotewire_quotes_extracted_total");
+        given().contentType(ContentType.JSON).body(Map.of("text", article)).when().post("/api/v1/articles").then().statusCode(201);
+        assertTrue(metric("quotewire_quotes_extracted_total") >= extracted + 1, "the ingest's quote was counted");
+        double ingested = metric("quotewire_articles_ingested_total");
+        given().contentType(ContentType.JSON).body(Map.of("text", article)).when().post("/api/v1/articles").then().statusCode(200);
+        assertEquals(ingested, metric("quotewire_articles_ingested_total"), "a repeated ingest saves nothing and counts nothing");
+    }
+
+    private static double metric(String name) {
+        String exposition = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

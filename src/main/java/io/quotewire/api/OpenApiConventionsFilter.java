@@ -15,14 +15,20 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problems that the one error policy ({@link ProblemMapper}) can answer on every operation, from the
+ * Documents what the house conventions make true of every operation, so no resource repeats it. Pages: each list
+ * answer (a {@code Page*} schema) gets its example. Problems: the problems that the one error policy ({@link ProblemMapper}) can answer on every operation, from the
  * same rules the policy follows: anything taking input can be a 400, anything addressed by id a 404, anything with
  * a body a 413 or 415, any conditional write a 412, and anything a 500 or, with the database down, a 503. Each
  * resource documents its success answers and its own specific problems (such as a 409) itself.
  */
-public class ProblemResponsesFilter implements OASFilter {
+public class OpenApiConventionsFilter implements OASFilter {
 
     private static final String SCHEMA_REF = "#/components/schemas/Problem";
+    private static final Map<String, String> PAGE_EXAMPLES = Map.of(
+            "#/components/schemas/PageQuoteView", Examples.QUOTE_PAGE,
+            "#/components/schemas/PageSpeakerView", Examples.SPEAKER_PAGE,
+            "#/components/schemas/PageSourceView", Examples.SOURCE_PAGE,
+            "#/components/schemas/PageTagView", Examples.TAG_PAGE);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -48,6 +54,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
+        addPageExample(responses.getAPIResponse("200"));
         boolean takesInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty()) || path.contains("{");
         if (takesInput) {
@@ -65,6 +72,20 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         addIfAbsent(responses, "500", "InternalError");
         addIfAbsent(responses, "503", "ServiceUnavailable");
+    }
+
+    private static void addPageExample(APIResponse ok) {
+        if (ok == null || ok.getContent() == null) {
+            return;
+        }
+        MediaType json = ok.getContent().getMediaType("application/json");
+        if (json == null || json.getSchema() == null || json.getExamples() != null) {
+            return;
+        }
+        String example = PAGE_EXAMPLES.get(json.getSchema().getRef());
+        if (example != null) {
+            json.setExamples(Map.of("page", OASFactory.createExample().value(parse(example))));
+        }
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String component) {
