@@ -166,7 +166,9 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
             if (QueryValues.looksLikeUuid(filter.speaker)) {
                 conditions.add("q.speaker.id = :speakerId", "speakerId", QueryValues.uuid(filter.speaker, "speaker"));
             } else {
-                conditions.add("q.speaker.slug = :speakerSlug", "speakerSlug", filter.speaker);
+                // Compared with the id found first (not joined by slug), so that the planner walks quote_speaker_idx
+                // in the page's order and stops at the page, even for a speaker with tens of thousands of quotes.
+                conditions.add("q.speaker.id = (select s.id from Speaker s where s.slug = :speakerSlug)", "speakerSlug", filter.speaker);
             }
         }
         if (filter.sourceId() != null) {
