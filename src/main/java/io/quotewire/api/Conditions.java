@@ -35,6 +35,10 @@ public final class Conditions {
         return this;
     }
 
+    public boolean isEmpty() {
+        return clauses.isEmpty();
+    }
+
     public String where() {
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }

@@ -67,9 +67,27 @@ public final class Examples {
     public static final String QUOTE_PAGE = "{\"items\":[" + QUOTE + "],\"limit\":1,\"nextCursor\":\"YzEKYTNmM2VkNTk\","
             + "\"links\":{\"self\":\"/api/v1/quotes?limit=1\",\"next\":\"/api/v1/quotes?limit=1&cursor=YzEKYTNmM2VkNTk\"}}";
     public static final String RANDOM = "{\"items\":[" + QUOTE + "]}";
+    public static final String FACETS = "{\"total\":11,\"speakers\":[{\"id\":\"" + SPEAKER_ID + "\",\"slug\":\"vedant-patel\","
+            + "\"name\":\"Vedant Patel\",\"count\":10}],\"tags\":[{\"slug\":\"human-rights\",\"name\":\"Human rights\",\"count\":5}],"
+            + "\"years\":[{\"year\":2024,\"count\":11}],\"types\":[{\"type\":\"direct\",\"count\":6},{\"type\":\"indirect\",\"count\":5}]}";
     public static final String SPEAKER_PAGE = "{\"items\":[" + SPEAKER + "],\"limit\":20,\"links\":{\"self\":\"/api/v1/speakers\"}}";
     public static final String SOURCE_PAGE = "{\"items\":[{" + SOURCE_FIELDS + CREATED + "}],\"limit\":20,"
             + "\"links\":{\"self\":\"/api/v1/sources\"}}";
     public static final String TAG_PAGE = "{\"items\":[{\"id\":\"0190a6a4-3b1e-7c2d-9f00-5a1b2c3d4e62\",\"slug\":\"human-rights\","
             + "\"name\":\"Human rights\",\"quoteCount\":6}],\"limit\":20,\"links\":{\"self\":\"/api/v1/tags\"}}";
+
+    public static final String ARTICLE_TEXT = "Ferries resume after the storm\n\n“The harbour is open again,” said harbour master Marta Ruiz.\n";
+    private static final String ARTICLE_JSON_TEXT = "Ferries resume after the storm\\n\\n“The harbour is open again,” said harbour master Marta Ruiz.\\n";
+    public static final String ARTICLE_INPUT = "{\"text\":\"" + ARTICLE_JSON_TEXT + "\",\"url\":\"https://example.org/news/ferries-resume\","
+            + "\"publisher\":\"Harbour Gazette\",\"publishedAt\":\"2024-06-27T14:05:00Z\"}";
+    private static final String PROPOSAL = "{\"name\":\"Marta Ruiz\",\"role\":\"harbour master\",\"aliases\":[],\"resolution\":\"new\","
+            + "\"slug\":\"marta-ruiz\"}";
+    public static final String EXTRACTION_PREVIEW = "{\"title\":\"Ferries resume after the storm\","
+            + "\"quotes\":[{\"text\":\"The harbour is open again\",\"start\":33,\"end\":58,\"type\":\"direct\",\"cueVerb\":\"said\","
+            + "\"speakerMention\":\"harbour master Marta Ruiz\",\"speaker\":" + PROPOSAL + ",\"rule\":\"quote-verb-speaker\","
+            + "\"confidence\":0.95,\"context\":\"“The harbour is open again,” said harbour master Marta Ruiz.\"}],"
+            + "\"speakers\":[" + PROPOSAL + "]}";
+    public static final String INGEST_SUMMARY = "{\"sourceId\":\"" + SOURCE_ID + "\",\"created\":true,\"quoteIds\":[\"" + QUOTE_ID + "\"],"
+            + "\"speakersCreated\":[\"" + SPEAKER_ID + "\"],\"speakersLinked\":[],"
+            + "\"counts\":{\"quotes\":1,\"speakersCreated\":1,\"speakersLinked\":0,\"aliasesAdded\":0}}";
 }

@@ -1,6 +1,8 @@
 package io.quotewire.api;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,13 +26,14 @@ public final class KeysetPager {
     }
 
     /**
-     * @param select     the HQL up to the where clause, e.g. {@code "select q from Quote q left join fetch q.speaker"}
+     * @param from       the HQL from-clause with its joins, e.g. {@code "from Quote q left join fetch q.speaker"}
      * @param countFrom  the HQL from-clause for counting, e.g. {@code "from Quote q"}
      * @param alias      the root alias used by both and by the conditions
-     * @param fieldValue reads a sortable field of an entity by its API name
+     * @param fieldValue reads a stored sortable field of an entity by its API name; computed fields (such as a
+     *                   relevance rank) are selected by the query itself
      */
-    public static <E> Slice<E> page(PanacheRepositoryBase<E, UUID> repository, String select, String countFrom, String alias,
-            Conditions conditions, SortOrder sort, PageRequest request,
+    public static <E> Slice<E> page(PanacheRepositoryBase<E, UUID> repository, Class<E> type, String from, String countFrom,
+            String alias, Conditions conditions, SortOrder sort, PageRequest request,
             BiFunction<E, String, Object> fieldValue, Function<E, UUID> idOf) {
         String fingerprint = PageCursor.fingerprint(conditions.canonical() + "|" + sort.canonical());
         Map<String, Object> parameters = conditions.parameters();
@@ -40,14 +43,27 @@ public final class KeysetPager {
             where = conditions.whereAnd(sort.after(alias, position, parameters));
         }
         int limit = request.effectiveLimit();
-        List<E> rows = repository.find(select + where + sort.orderBy(alias), parameters).range(0, limit).list();
+        List<String> computed = sort.computedExpressions(alias);
+        String select = "select " + alias + (computed.isEmpty() ? "" : ", " + String.join(", ", computed)) + " ";
+        TypedQuery<Object> query = repository.getEntityManager().createQuery(select + from + where + sort.orderBy(alias), Object.class);
+        parameters.forEach(query::setParameter);
+        List<Object> rows = query.setMaxResults(limit + 1).getResultList();
+        List<E> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(rows.size(), limit); i++) {
+            items.add(type.cast(computed.isEmpty() ? rows.get(i) : ((Object[]) rows.get(i))[0]));
+        }
         String next = null;
         if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            E last = rows.get(limit - 1);
-            next = PageCursor.encode(fingerprint, sort.positionOf(name -> fieldValue.apply(last, name), idOf.apply(last)));
+            Object lastRow = rows.get(limit - 1);
+            E last = items.get(limit - 1);
+            next = PageCursor.encode(fingerprint, sort.positionOf(name -> valueOf(sort, lastRow, last, name, fieldValue), idOf.apply(last)));
         }
         Long total = request.includeTotal() ? repository.count(countFrom + conditions.where(), conditions.parameters()) : null;
-        return new Slice<>(rows, next, total);
+        return new Slice<>(items, next, total);
+    }
+
+    private static <E> Object valueOf(SortOrder sort, Object row, E entity, String name, BiFunction<E, String, Object> fieldValue) {
+        int index = sort.computedIndex(name);
+        return index < 0 ? fieldValue.apply(entity, name) : ((Object[]) row)[1 + index];
     }
 }

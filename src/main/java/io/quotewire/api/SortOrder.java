@@ -20,6 +20,7 @@ public final class SortOrder {
     public enum Kind {
         INSTANT(Instant::parse),
         INTEGER(Integer::valueOf),
+        REAL(Float::valueOf),
         TEXT(value -> value);
 
         private final Function<String, Object> parser;
@@ -33,8 +34,19 @@ public final class SortOrder {
         }
     }
 
-    /** A field clients may sort by: its API name, its HQL path below the root alias, and its kind. */
+    /**
+     * A field clients may sort by: its API name, its HQL path below the root alias (or, for a value computed by the
+     * query such as a relevance rank, an HQL expression with {@code %1$s} standing for the alias), and its kind.
+     */
     public record Field(String name, String path, Kind kind) {
+
+        boolean computed() {
+            return path.contains("%1$s");
+        }
+
+        String expression(String alias) {
+            return computed() ? String.format(path, alias) : alias + "." + path;
+        }
     }
 
     private record Term(Field field, boolean descending) {
@@ -85,7 +97,7 @@ public final class SortOrder {
     public String orderBy(String alias) {
         List<String> parts = new ArrayList<>();
         for (Term term : terms) {
-            parts.add(alias + "." + term.field().path() + (term.descending() ? " desc" : " asc"));
+            parts.add(term.field().expression(alias) + (term.descending() ? " desc" : " asc"));
         }
         parts.add(alias + ".id" + (idDescending() ? " desc" : " asc"));
         return " order by " + String.join(", ", parts);
@@ -109,7 +121,7 @@ public final class SortOrder {
         List<String> equalities = new ArrayList<>();
         for (int i = 0; i <= terms.size(); i++) {
             boolean isId = i == terms.size();
-            String column = alias + "." + (isId ? "id" : terms.get(i).field().path());
+            String column = isId ? alias + ".id" : terms.get(i).field().expression(alias);
             String parameter = "after" + i;
             boolean descending = isId ? idDescending() : terms.get(i).descending();
             parameters.put(parameter, isId ? position.lastId() : values.get(i));
@@ -119,6 +131,27 @@ public final class SortOrder {
             equalities.add(column + " = :" + parameter);
         }
         return "(" + String.join(" or ", alternatives) + ")";
+    }
+
+    /** The expressions of the computed fields in this order, which a query must select beside the record. */
+    public List<String> computedExpressions(String alias) {
+        return terms.stream().filter(t -> t.field().computed()).map(t -> t.field().expression(alias)).toList();
+    }
+
+    /** The position of a computed field among {@link #computedExpressions}, or -1 for a stored field. */
+    int computedIndex(String name) {
+        List<Term> computed = terms.stream().filter(t -> t.field().computed()).toList();
+        for (int i = 0; i < computed.size(); i++) {
+            if (computed.get(i).field().name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether this order sorts by {@code name} first. */
+    public boolean startsWith(String name) {
+        return terms.get(0).field().name().equals(name);
     }
 
     /** The cursor position of a record, given how to read each sortable field of it by API name. */

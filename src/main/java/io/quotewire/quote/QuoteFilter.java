@@ -21,6 +21,13 @@ public class QuoteFilter {
     private static final int MAX_TAGS = 10;
     private static final int MAX_LENGTH = 100_000;
 
+    @QueryParam("q")
+    @Size(max = 500, message = "must be at most 500 characters")
+    @Parameter(description = "Full-text search in web-search syntax: words, \"quoted phrases\", or, -exclusion. "
+            + "English stemming, accents ignored. Ranks results by relevance unless sort says otherwise.",
+            example = "\"human rights\" pakistan -elections")
+    public String q;
+
     @QueryParam("speaker")
     @Size(max = 100)
     @Parameter(description = "Speaker id or slug", example = "vedant-patel")
@@ -66,6 +73,11 @@ public class QuoteFilter {
     @Pattern(regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", message = "must be a BCP 47 language tag such as en")
     @Parameter(description = "Language of the quote", example = "en")
     public String language;
+
+    /** The search text, or null when there is none to search for. */
+    String query() {
+        return q == null || q.isBlank() ? null : q.strip();
+    }
 
     UUID sourceId() {
         return source == null ? null : QueryValues.uuid(source, "source");

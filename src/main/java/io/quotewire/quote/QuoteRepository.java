@@ -31,45 +31,99 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
             new SortOrder.Field("createdAt", "createdAt", SortOrder.Kind.INSTANT),
             new SortOrder.Field("updatedAt", "updatedAt", SortOrder.Kind.INSTANT),
             new SortOrder.Field("length", "length", SortOrder.Kind.INTEGER));
+    /** With a search, results can also be sorted by relevance (cover density: words close together rank higher). */
+    static final List<SortOrder.Field> SORTABLE_WITH_QUERY = concat(SORTABLE,
+            new SortOrder.Field("relevance", "function('quote_rank', %1$s.search, :q)", SortOrder.Kind.REAL));
 
-    private static final String SELECT = "select q from Quote q left join fetch q.speaker join fetch q.source";
-    /** Below this many matches a random pick reads the matching ids once instead of seeking to each offset. */
-    private static final int SAMPLE_IN_MEMORY_BELOW = 10_000;
+    private static final String FROM = "from Quote q left join fetch q.speaker join fetch q.source";
+    private static final String SELECT = "select q " + FROM;
+    /** Up to this many matches a random pick reads their ids and shuffles them. */
+    private static final int SAMPLE_IN_MEMORY_BELOW = 2_000;
+    private static final int MAX_SAMPLING_ROUNDS = 6;
+    private static final int MAX_SAMPLING_BATCH = 4_000;
+
+    /** A quote's id and its speaker's id (null when unattributed), as an ingest summary lists them. */
+    public record QuoteRef(UUID id, UUID speakerId) {
+    }
+
+    /** The quotes of a source in text order (unanchored ones last). */
+    public List<QuoteRef> findQuoteRefsBySource(UUID sourceId) {
+        return getEntityManager().createQuery("select q.id, s.id from Quote q left join q.speaker s "
+                        + "where q.source.id = :source order by q.startOffset nulls last, q.createdAt, q.id", Object[].class)
+                .setParameter("source", sourceId)
+                .getResultStream()
+                .map(row -> new QuoteRef((UUID) row[0], (UUID) row[1]))
+                .toList();
+    }
 
     public Optional<Quote> findQuoteById(UUID id) {
         return find(SELECT + " where q.id = :id", Map.of("id", id)).firstResultOptional();
     }
 
     public KeysetPager.Slice<Quote> listQuotes(QuoteFilter filter, SortOrder sort, PageRequest page) {
-        return KeysetPager.page(this, SELECT, "from Quote q", "q", conditionsFor(filter), sort, page,
+        return KeysetPager.page(this, Quote.class, FROM, "from Quote q", "q", conditionsFor(filter), sort, page,
                 QuoteRepository::sortValue, q -> q.id);
     }
 
     /**
-     * Up to {@code count} distinct quotes matching {@code filter}, each matching quote equally likely: the matches
-     * are counted and distinct positions among them drawn, so no sort of the table is needed.
+     * Up to {@code count} distinct quotes matching {@code filter}, every matching quote equally likely, without
+     * counting or sorting the table. Small result sets (as found by the filters' indexes) are read whole and
+     * shuffled; large ones are sampled by drawing random sequence numbers and keeping, in the order drawn, the
+     * quotes that exist and match: each matching quote is as likely to be drawn as any other, so the first
+     * {@code count} distinct ones are a uniform sample.
      */
     public List<Quote> findRandom(QuoteFilter filter, int count) {
         Conditions conditions = conditionsFor(filter);
-        long matches = count("from Quote q" + conditions.where(), conditions.parameters());
-        if (matches == 0) {
-            return List.of();
-        }
-        String idsInOrder = "select q.id from Quote q" + conditions.where() + " order by q.id";
-        List<UUID> picked = new ArrayList<>();
-        if (matches < SAMPLE_IN_MEMORY_BELOW) {
-            List<UUID> ids = new ArrayList<>(idQuery(idsInOrder, conditions).getResultList());
-            Collections.shuffle(ids, ThreadLocalRandom.current());
-            picked.addAll(ids.subList(0, Math.min(count, ids.size())));
-        } else {
-            for (long position : distinctPositions(matches, count)) {
-                idQuery(idsInOrder, conditions).setFirstResult(Math.toIntExact(position)).setMaxResults(1)
-                        .getResultStream().findFirst().ifPresent(picked::add);
-            }
+        List<UUID> picked = conditions.isEmpty() ? null : pickFromSmallSet(conditions, count);
+        if (picked == null) {
+            picked = pickBySequence(conditions, count);
         }
         Map<UUID, Quote> byId = new HashMap<>();
         find(SELECT + " where q.id in :ids", Map.of("ids", picked)).list().forEach(q -> byId.put(q.id, q));
         return picked.stream().map(byId::get).filter(q -> q != null).toList();
+    }
+
+    /** A uniform pick from the matches when there are at most {@link #SAMPLE_IN_MEMORY_BELOW}, else null. */
+    private List<UUID> pickFromSmallSet(Conditions conditions, int count) {
+        List<UUID> ids = new ArrayList<>(idQuery("select q.id from Quote q" + conditions.where(), conditions)
+                .setMaxResults(SAMPLE_IN_MEMORY_BELOW + 1).getResultList());
+        if (ids.size() > SAMPLE_IN_MEMORY_BELOW) {
+            return null;
+        }
+        Collections.shuffle(ids, ThreadLocalRandom.current());
+        return ids.subList(0, Math.min(count, ids.size()));
+    }
+
+    private List<UUID> pickBySequence(Conditions conditions, int count) {
+        Long maxSeq = getEntityManager().createQuery("select max(q.seq) from Quote q", Long.class).getSingleResult();
+        if (maxSeq == null) {
+            return List.of();
+        }
+        Set<UUID> picked = new LinkedHashSet<>();
+        String probe = "select q.seq, q.id from Quote q" + conditions.whereAnd("q.seq in :seqs");
+        int batch = Math.max(16, count * 4);
+        for (int round = 0; round < MAX_SAMPLING_ROUNDS && picked.size() < count; round++) {
+            List<Long> drawn = ThreadLocalRandom.current().longs(batch, 1, maxSeq + 1).boxed().toList();
+            TypedQuery<Object[]> query = getEntityManager().createQuery(probe, Object[].class).setParameter("seqs", new LinkedHashSet<>(drawn));
+            conditions.parameters().forEach(query::setParameter);
+            Map<Long, UUID> hits = new HashMap<>();
+            for (Object[] row : query.getResultList()) {
+                hits.put((Long) row[0], (UUID) row[1]);
+            }
+            for (Long seq : drawn) {
+                UUID id = hits.get(seq);
+                if (id != null && picked.size() < count) {
+                    picked.add(id);
+                }
+            }
+            batch = Math.min(batch * 4, MAX_SAMPLING_BATCH);
+        }
+        if (picked.size() < count) {
+            // Too few matches for sampling to find them all: the set is small after all, read it whole.
+            List<UUID> all = pickFromSmallSet(conditions, count);
+            return all != null ? all : List.copyOf(picked);
+        }
+        return List.copyOf(picked);
     }
 
     /**
@@ -105,11 +159,16 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
 
     private static Conditions conditionsFor(QuoteFilter filter) {
         Conditions conditions = new Conditions();
+        if (filter.query() != null) {
+            conditions.add("function('quote_matches', q.search, :q) = true", "q", filter.query());
+        }
         if (filter.speaker != null && !filter.speaker.isEmpty()) {
             if (QueryValues.looksLikeUuid(filter.speaker)) {
                 conditions.add("q.speaker.id = :speakerId", "speakerId", QueryValues.uuid(filter.speaker, "speaker"));
             } else {
-                conditions.add("q.speaker.slug = :speakerSlug", "speakerSlug", filter.speaker);
+                // Compared with the id found first (not joined by slug), so that the planner walks quote_speaker_idx
+                // in the page's order and stops at the page, even for a speaker with tens of thousands of quotes.
+                conditions.add("q.speaker.id = (select s.id from Speaker s where s.slug = :speakerSlug)", "speakerSlug", filter.speaker);
             }
         }
         if (filter.sourceId() != null) {
@@ -151,12 +210,62 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         return query;
     }
 
-    private static Set<Long> distinctPositions(long matches, int count) {
-        Set<Long> positions = new LinkedHashSet<>();
-        while (positions.size() < Math.min(count, matches)) {
-            positions.add(ThreadLocalRandom.current().nextLong(matches));
+    /** Counts of the quotes matching {@code filter} per speaker and tag (the {@code top} largest), year and type. */
+    public QuoteFacets countFacets(QuoteFilter filter, int top) {
+        Conditions conditions = conditionsFor(filter);
+        String where = conditions.where();
+        long total = count("from Quote q" + where, conditions.parameters());
+        List<QuoteFacets.SpeakerCount> speakers = rows("select s.id, s.slug, s.name, count(q) from Quote q join q.speaker s" + where
+                + " group by s.id, s.slug, s.name order by count(q) desc, s.slug", conditions, top).stream()
+                .map(r -> new QuoteFacets.SpeakerCount((UUID) r[0], (String) r[1], (String) r[2], (Long) r[3])).toList();
+        List<QuoteFacets.TagCount> tags = rows("select t.slug, t.name, count(q) from Quote q join q.tags t" + where
+                + " group by t.slug, t.name order by count(q) desc, t.slug", conditions, top).stream()
+                .map(r -> new QuoteFacets.TagCount((String) r[0], (String) r[1], (Long) r[2])).toList();
+        List<QuoteFacets.YearCount> years = rows("select year(q.quotedOn), count(q) from Quote q"
+                + conditions.whereAnd("q.quotedOn is not null") + " group by year(q.quotedOn) order by year(q.quotedOn) desc", conditions, 0)
+                .stream().map(r -> new QuoteFacets.YearCount(((Number) r[0]).intValue(), (Long) r[1])).toList();
+        List<QuoteFacets.TypeCount> types = rows("select q.type, count(q) from Quote q" + where + " group by q.type order by q.type",
+                conditions, 0).stream().map(r -> new QuoteFacets.TypeCount((QuoteType) r[0], (Long) r[1])).toList();
+        return new QuoteFacets(total, speakers, tags, years, types);
+    }
+
+    private List<Object[]> rows(String hql, Conditions conditions, int limit) {
+        TypedQuery<Object[]> query = getEntityManager().createQuery(hql, Object[].class);
+        conditions.parameters().forEach(query::setParameter);
+        if (limit > 0) {
+            query.setMaxResults(limit);
         }
-        return positions;
+        return query.getResultList();
+    }
+
+    /**
+     * The highlights of the quotes with {@code ids} for the search {@code query}, by quote id: PostgreSQL marks the
+     * matched words with {@code ts_headline}, and {@link SearchHighlights} turns the marks into offsets.
+     */
+    public Map<UUID, List<Highlight>> findHighlights(List<UUID> ids, String query) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select id, text, ts_headline('quotewire_english'::regconfig, text,
+                       websearch_to_tsquery('quotewire_english'::regconfig, :query),
+                       'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345))
+                from quote where id in (:ids)""")
+                .setParameter("query", query)
+                .setParameter("ids", ids)
+                .getResultList();
+        Map<UUID, List<Highlight>> highlights = new HashMap<>();
+        for (Object[] row : rows) {
+            highlights.put((UUID) row[0], SearchHighlights.read((String) row[1], (String) row[2]));
+        }
+        return highlights;
+    }
+
+    private static List<SortOrder.Field> concat(List<SortOrder.Field> fields, SortOrder.Field extra) {
+        List<SortOrder.Field> all = new ArrayList<>(fields);
+        all.add(extra);
+        return List.copyOf(all);
     }
 
     private static Object sortValue(Quote quote, String field) {

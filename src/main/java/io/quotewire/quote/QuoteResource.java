@@ -49,6 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QuoteResource {
 
     private static final int MAX_RANDOM = 50;
+    private static final int DEFAULT_FACETS = 10;
+    private static final int MAX_FACETS = 100;
 
     private final QuoteService service;
     private final Representations representations;
@@ -65,10 +67,10 @@ public class QuoteResource {
 
     @GET
     @Operation(summary = "List quotes", description = "Newest first by default. Filters combine with and.")
-    @APIResponse(responseCode = "200", description = "A page of quotes",
-            content = @Content(examples = @ExampleObject(name = "page", value = Examples.QUOTE_PAGE)))
+    @APIResponse(responseCode = "200", description = "A page of quotes")
     public Page<QuoteView> listQuotes(@Valid @BeanParam QuoteFilter filter, @Valid @BeanParam PageRequest page,
-            @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, length", example = "-createdAt") @QueryParam("sort") String sort,
+            @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, length, and with q relevance "
+                    + "(the default with q; otherwise -createdAt)", example = "-createdAt") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         return Page.of(service.listQuotes(filter, sort, page), page, uri);
     }
@@ -83,6 +85,20 @@ public class QuoteResource {
             @QueryParam("count") String count) {
         Integer asked = QueryValues.integer(count, "count", 1, MAX_RANDOM);
         return Response.ok(new RandomQuotes(service.findRandomQuotes(filter, asked == null ? 1 : asked))).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @GET
+    @Path("facets")
+    @Operation(summary = "Count quotes per speaker, tag, year and type",
+            description = "Takes every filter of GET /api/v1/quotes; each count is the size of the list that adding that value as a filter would give.")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(schema = @Schema(implementation = QuoteFacets.class), examples = @ExampleObject(name = "facets", value = Examples.FACETS)))
+    public QuoteFacets quoteFacets(@Valid @BeanParam QuoteFilter filter,
+            @Parameter(description = "How many speakers and tags to count, the largest first",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
+            @QueryParam("top") String top) {
+        Integer asked = QueryValues.integer(top, "top", 1, MAX_FACETS);
+        return service.countQuoteFacets(filter, asked == null ? DEFAULT_FACETS : asked);
     }
 
     @GET

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -41,13 +42,26 @@ public class QuoteService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public KeysetPager.Slice<QuoteView> listQuotes(QuoteFilter filter, String sort, PageRequest page) {
-        SortOrder order = SortOrder.parse(sort, QuoteRepository.SORTABLE, "-createdAt");
-        return quotes.listQuotes(filter, order, page).map(QuoteView::of);
+        String query = filter.query();
+        SortOrder order = query == null
+                ? SortOrder.parse(sort, QuoteRepository.SORTABLE, "-createdAt")
+                : SortOrder.parse(sort, QuoteRepository.SORTABLE_WITH_QUERY, "-relevance");
+        KeysetPager.Slice<Quote> slice = quotes.listQuotes(filter, order, page);
+        if (query == null) {
+            return slice.map(QuoteView::of);
+        }
+        Map<UUID, List<Highlight>> highlights = quotes.findHighlights(slice.items().stream().map(q -> q.id).toList(), query);
+        return slice.map(q -> QuoteView.of(q).withHighlights(highlights.getOrDefault(q.id, List.of())));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<QuoteView> findQuoteById(UUID id) {
         return quotes.findQuoteById(id).map(QuoteView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QuoteFacets countQuoteFacets(QuoteFilter filter, int top) {
+        return quotes.countFacets(filter, top);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

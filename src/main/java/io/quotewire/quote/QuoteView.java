@@ -1,5 +1,6 @@
 package io.quotewire.quote;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quotewire.source.Source;
 import io.quotewire.speaker.Speaker;
 import java.time.Instant;
@@ -25,7 +26,9 @@ public record QuoteView(
         QuoteStatus status,
         LocalDate quotedOn,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Only in search results (with q): the matched words, as code-point offsets into text")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Highlight> highlights) {
 
     @Schema(name = "SpeakerRef")
     public record SpeakerRef(UUID id, String slug, String name) {
@@ -45,7 +48,12 @@ public record QuoteView(
         return new QuoteView(quote.id, quote.text, quote.type, quote.text.codePointCount(0, quote.text.length()),
                 SpeakerRef.of(quote.speaker), SourceRef.of(quote.source), quote.context, quote.startOffset, quote.endOffset,
                 quote.language, quote.tags.stream().map(t -> t.slug).sorted().toList(), quote.status, quote.quotedOn,
-                quote.createdAt, quote.updatedAt);
+                quote.createdAt, quote.updatedAt, null);
+    }
+
+    QuoteView withHighlights(List<Highlight> matched) {
+        return new QuoteView(id, text, type, length, speaker, source, context, start, end, language, tags, status, quotedOn,
+                createdAt, updatedAt, List.copyOf(matched));
     }
 
     QuoteInput toInput() {

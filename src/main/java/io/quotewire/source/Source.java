@@ -5,9 +5,15 @@ import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -38,4 +44,26 @@ public class Source extends TrackedEntity {
 
     @Basic(fetch = FetchType.LAZY)
     public String text;
+
+    /** SHA-256 of the text (hex), kept with it: how an article ingested again without a URL is recognised. */
+    @Column(name = "text_digest")
+    public String textDigest;
+
+    @PrePersist
+    @PreUpdate
+    void digestText() {
+        textDigest = digestOf(text);
+    }
+
+    /** The digest stored for a (NFC) text, or null for no text. */
+    public static String digestOf(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
 }

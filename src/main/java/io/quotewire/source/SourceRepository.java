@@ -22,6 +22,12 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
         return find("url", url).firstResultOptional();
     }
 
+    /** The first stored source without a URL whose text has this digest (and so, but for a collision, this text). */
+    public Optional<Source> findUrlLessByTextDigest(String digest, String text) {
+        return find("url is null and textDigest = ?1 order by createdAt, id", digest).firstResultOptional()
+                .filter(source -> text.equals(source.text));
+    }
+
     public KeysetPager.Slice<Source> listSources(SourceFilter filter, SortOrder sort, PageRequest page) {
         Conditions conditions = new Conditions();
         if (filter.publisher != null) {
@@ -33,7 +39,7 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
         if (filter.to() != null) {
             conditions.add("s.publishedAt < :to", "to", filter.to());
         }
-        return KeysetPager.page(this, "select s from Source s", "from Source s", "s", conditions, sort, page,
+        return KeysetPager.page(this, Source.class, "from Source s", "from Source s", "s", conditions, sort, page,
                 SourceRepository::sortValue, s -> s.id);
     }
 

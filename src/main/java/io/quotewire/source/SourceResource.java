@@ -62,8 +62,7 @@ public class SourceResource {
 
     @GET
     @Operation(summary = "List sources", description = "Newest first by default; filter by publisher and publication date.")
-    @APIResponse(responseCode = "200", description = "A page of sources",
-            content = @Content(examples = @ExampleObject(name = "page", value = Examples.SOURCE_PAGE)))
+    @APIResponse(responseCode = "200", description = "A page of sources")
     public Page<SourceView> listSources(@Valid @BeanParam SourceFilter filter, @Valid @BeanParam PageRequest page,
             @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, title", example = "-createdAt") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
@@ -86,8 +85,7 @@ public class SourceResource {
     @GET
     @Path("{id}/quotes")
     @Operation(summary = "List the quotes of a source", description = "Takes every filter and sort of GET /api/v1/quotes.")
-    @APIResponse(responseCode = "200", description = "A page of quotes",
-            content = @Content(examples = @ExampleObject(name = "page", value = Examples.QUOTE_PAGE)))
+    @APIResponse(responseCode = "200", description = "A page of quotes")
     public Page<QuoteView> listSourceQuotes(@PathParam("id") String id, @Valid @BeanParam QuoteFilter filter, @Valid @BeanParam PageRequest page,
             @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, length", example = "createdAt") @QueryParam("sort") String sort,
             @Context UriInfo uri) {

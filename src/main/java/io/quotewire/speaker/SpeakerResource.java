@@ -58,11 +58,12 @@ public class SpeakerResource {
     }
 
     @GET
-    @Operation(summary = "List speakers", description = "By name by default; filter by name prefix, sort by name or quoteCount.")
-    @APIResponse(responseCode = "200", description = "A page of speakers",
-            content = @Content(examples = @ExampleObject(name = "page", value = Examples.SPEAKER_PAGE)))
+    @Operation(summary = "List or search speakers",
+            description = "By name by default; filter by name prefix, or search names and aliases with q (typo-tolerant, and word prefixes for autocomplete).")
+    @APIResponse(responseCode = "200", description = "A page of speakers")
     public Page<SpeakerView> listSpeakers(@Valid @BeanParam SpeakerFilter filter, @Valid @BeanParam PageRequest page,
-            @Parameter(description = "Comma-separated fields, - for descending: name, quoteCount, createdAt", example = "-quoteCount") @QueryParam("sort") String sort,
+            @Parameter(description = "Comma-separated fields, - for descending: name, quoteCount, createdAt, and with q relevance "
+                    + "(the default with q is -relevance,-quoteCount; otherwise name)", example = "-quoteCount") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         return Page.of(service.listSpeakers(filter, sort, page), page, uri);
     }
@@ -82,8 +83,7 @@ public class SpeakerResource {
     @GET
     @Path("{idOrSlug}/quotes")
     @Operation(summary = "List the quotes of a speaker", description = "Takes every filter and sort of GET /api/v1/quotes.")
-    @APIResponse(responseCode = "200", description = "A page of quotes",
-            content = @Content(examples = @ExampleObject(name = "page", value = Examples.QUOTE_PAGE)))
+    @APIResponse(responseCode = "200", description = "A page of quotes")
     public Page<QuoteView> listSpeakerQuotes(@Parameter(example = "vedant-patel") @PathParam("idOrSlug") String idOrSlug,
             @Valid @BeanParam QuoteFilter filter, @Valid @BeanParam PageRequest page,
             @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, length", example = "-createdAt") @QueryParam("sort") String sort,

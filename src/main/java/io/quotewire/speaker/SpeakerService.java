@@ -32,7 +32,9 @@ public class SpeakerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public KeysetPager.Slice<SpeakerView> listSpeakers(SpeakerFilter filter, String sort, PageRequest page) {
-        SortOrder order = SortOrder.parse(sort, SpeakerRepository.SORTABLE, "name");
+        SortOrder order = filter.query() == null
+                ? SortOrder.parse(sort, SpeakerRepository.SORTABLE, "name")
+                : SortOrder.parse(sort, SpeakerRepository.SORTABLE_WITH_QUERY, "-relevance,-quoteCount");
         return speakers.listSpeakers(filter, order, page).map(SpeakerView::of);
     }
 

@@ -22,7 +22,7 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
     }
 
     public KeysetPager.Slice<Tag> listTags(SortOrder sort, PageRequest page) {
-        return KeysetPager.page(this, "select t from Tag t", "from Tag t", "t", new Conditions(), sort, page,
+        return KeysetPager.page(this, Tag.class, "from Tag t", "from Tag t", "t", new Conditions(), sort, page,
                 TagRepository::sortValue, t -> t.id);
     }
 

@@ -40,8 +40,7 @@ public class TagResource {
 
     @GET
     @Operation(summary = "List tags with their quote counts", description = "Most used first by default.")
-    @APIResponse(responseCode = "200", description = "A page of tags",
-            content = @Content(examples = @ExampleObject(name = "page", value = Examples.TAG_PAGE)))
+    @APIResponse(responseCode = "200", description = "A page of tags")
     public Page<TagView> listTags(@Valid @BeanParam PageRequest page,
             @Parameter(description = "Comma-separated fields, - for descending: slug, quoteCount", example = "-quoteCount") @QueryParam("sort") String sort,
             @Context UriInfo uri) {

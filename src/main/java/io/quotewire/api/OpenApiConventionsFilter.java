@@ -19,17 +19,25 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * Documents the problems that the one error policy ({@link ProblemMapper}) can answer on every operation, from the
+ * Documents what the house conventions make true of every operation, so no resource repeats it. Pages: each list
+ * answer (a {@code Page*} schema) gets its example. Problems: the problems that the one error policy ({@link ProblemMapper}) can answer on every operation, from the
  * same rules the policy follows: anything taking input can be a 400, anything addressed by id a 404, anything with
  * a body a 413 or 415, any conditional write a 412, and anything a 500 or, with the database down, a 503. Each
  * resource documents its success answers and its own specific problems (such as a 409) itself. Every write under
  * {@code /api} needs an API key (the security rules in application.properties), so each is documented with the
  * bearer scheme and its 401 and 403.
  */
-public class ProblemResponsesFilter implements OASFilter {
+public class OpenApiConventionsFilter implements OASFilter {
 
     private static final String SCHEMA_REF = "#/components/schemas/Problem";
+    /** POSTs that change nothing and need no key (the "extractions" permission in application.properties). */
+    private static final java.util.Set<String> PUBLIC_WRITES = java.util.Set.of("/api/v1/extractions");
     public static final String SECURITY_SCHEME = "apiKey";
+    private static final Map<String, String> PAGE_EXAMPLES = Map.of(
+            "#/components/schemas/PageQuoteView", Examples.QUOTE_PAGE,
+            "#/components/schemas/PageSpeakerView", Examples.SPEAKER_PAGE,
+            "#/components/schemas/PageSourceView", Examples.SOURCE_PAGE,
+            "#/components/schemas/PageTagView", Examples.TAG_PAGE);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -58,14 +66,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 document(path, method, operation);
             }
             addIfAbsent(operation.getResponses(), "429", "TooManyRequests");
-            operation.getResponses().getAPIResponses().values().forEach(ProblemResponsesFilter::addRateLimitHeaders);
+            operation.getResponses().getAPIResponses().values().forEach(OpenApiConventionsFilter::addRateLimitHeaders);
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(parameter -> int32(parameter.getSchema()));
             }
         }));
-        components.getResponses().values().forEach(ProblemResponsesFilter::addRateLimitHeaders);
+        components.getResponses().values().forEach(OpenApiConventionsFilter::addRateLimitHeaders);
         if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(ProblemResponsesFilter::int32);
+            components.getSchemas().values().forEach(OpenApiConventionsFilter::int32);
         }
     }
 
@@ -103,7 +111,7 @@ public class ProblemResponsesFilter implements OASFilter {
             schema.setFormat("int32");
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(ProblemResponsesFilter::int32);
+            schema.getProperties().values().forEach(OpenApiConventionsFilter::int32);
         }
         int32(schema.getItems());
     }
@@ -119,6 +127,7 @@ public class ProblemResponsesFilter implements OASFilter {
                         .description("A JSON merge patch of " + input + ": the fields to change, null to clear one"));
             }
         }
+        addPageExample(responses.getAPIResponse("200"));
         boolean takesInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty()) || path.contains("{");
         if (takesInput) {
@@ -134,7 +143,8 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
             addIfAbsent(responses, "412", "PreconditionFailed");
         }
-        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS) {
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS
+                && !PUBLIC_WRITES.contains(path)) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME)));
             addIfAbsent(responses, "401", "Unauthorized");
             addIfAbsent(responses, "403", "Forbidden");
@@ -151,6 +161,20 @@ public class ProblemResponsesFilter implements OASFilter {
         addIfAbsent(responses, "429", "TooManyRequests");
         addIfAbsent(responses, "500", "InternalError");
         addIfAbsent(responses, "503", "ServiceUnavailable");
+    }
+
+    private static void addPageExample(APIResponse ok) {
+        if (ok == null || ok.getContent() == null) {
+            return;
+        }
+        MediaType json = ok.getContent().getMediaType("application/json");
+        if (json == null || json.getSchema() == null || json.getExamples() != null) {
+            return;
+        }
+        String example = PAGE_EXAMPLES.get(json.getSchema().getRef());
+        if (example != null) {
+            json.setExamples(Map.of("page", OASFactory.createExample().value(parse(example))));
+        }
     }
 
     /** Adds the problem response, also in place of a bare one (a description without content) generated for us. */

@@ -1,0 +1,331 @@
+package io.quotewire.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds reported speech in a sentence:
+ * <ul>
+ *   <li>{@code X said (that) CLAUSE}, {@code X told reporters that CLAUSE}, {@code which he said CLAUSE};</li>
+ *   <li>{@code X urged Y to VERB-PHRASE} (the text is the verb phrase);</li>
+ *   <li>{@code …, adding that CLAUSE} / {@code confirming CLAUSE}, spoken by the sentence's speaker;</li>
+ *   <li>{@code CLAUSE, her agent told the Gazette.} and {@code CLAUSE, according to X.} / {@code According to X, CLAUSE.}</li>
+ * </ul>
+ * A clause holding a quotation is left to the direct quote (it is not reported twice), and a
+ * complement without a finite verb is a noun phrase ("described the attack"), not speech.
+ */
+final class ReportedSpeechFinder {
+
+    private static final int MAX_CLAUSE_TOKENS = 120;
+    private static final int FINITE_VERB_WINDOW = 14;
+    private static final int MAX_OBJECT_TOKENS = 10;
+
+    private final MentionParser parser;
+    private final SubjectFinder subjects;
+
+    ReportedSpeechFinder(MentionParser parser, SubjectFinder subjects) {
+        this.parser = parser;
+        this.subjects = subjects;
+    }
+
+    /**
+     * @param directAttributions attributions of the sentence's quotes, in order: a participle
+     *                           ("…," said Pryce, adding that …) takes its speaker from them
+     */
+    List<ReportedClause> find(Sentence sentence, List<Attribution> directAttributions) {
+        List<Token> tokens = sentence.tokens();
+        List<ReportedClause> clauses = new ArrayList<>();
+        Attribution lastInSentence = null;
+        int directIndex = 0;
+        Mention lastSubject = null;
+        for (int v = 0; v < tokens.size(); v++) {
+            Token verb = tokens.get(v);
+            while (directIndex < directAttributions.size()
+                    && directAttributions.get(directIndex).position() < verb.start()) {
+                lastInSentence = directAttributions.get(directIndex++);
+            }
+            if (!SpeechVerbs.canBeVerb(verb, sentence)) {
+                continue;
+            }
+            String lower = verb.lower();
+            if (lower.equals("according") && v + 1 < tokens.size() && tokens.get(v + 1).is("to")) {
+                addAccordingTo(sentence, v, clauses);
+                continue;
+            }
+            if (!SpeechVerbs.reportsClause(lower) && !SpeechVerbs.takesInfinitive(lower)) {
+                continue;
+            }
+            if (lower.endsWith("ing") && !SpeechVerbs.isParticiple(lower)) {
+                continue; // "suggesting that …" interprets rather than reports
+            }
+            if (sentence.paragraph().headline() && !SpeechVerbs.isSayVerb(lower)) {
+                continue;
+            }
+            if (v > 0 && WordClasses.isPassiveAuxiliary(tokens.get(v - 1).lower())) {
+                continue;
+            }
+            if (followsQuote(tokens, v)) {
+                continue; // "…," said Marta Ruiz: an inverted attribution, not reported speech
+            }
+            Mention speaker;
+            if (SpeechVerbs.isParticiple(lower)) {
+                if (v == 0 || !tokens.get(v - 1).is(",")) {
+                    continue;
+                }
+                speaker = lastInSentence != null ? lastInSentence.mention()
+                        : lastSubject != null ? lastSubject : subjects.sentenceSubject(sentence);
+            } else {
+                speaker = subjects.subjectOf(sentence, v);
+                if (speaker == null && v > 0 && tokens.get(v - 1).is("and")) {
+                    speaker = lastSubject;
+                }
+            }
+            if (speaker == null) {
+                continue;
+            }
+            lastSubject = speaker;
+            Attribution attribution = new Attribution(speaker, lower, "reported-" + lower, 0.8, true, sentence.paragraph());
+            lastInSentence = attribution;
+            if (trailsClause(tokens, v)) {
+                addTrailingClause(sentence, speaker, attribution, clauses);
+            } else {
+                addComplement(sentence, v, attribution, clauses);
+            }
+        }
+        return clauses;
+    }
+
+    private void addComplement(Sentence sentence, int verbIndex, Attribution attribution, List<ReportedClause> clauses) {
+        List<Token> tokens = sentence.tokens();
+        String verb = tokens.get(verbIndex).lower();
+        int start = verbIndex + 1;
+        boolean explicit = false;
+        if (SpeechVerbs.takesInfinitive(verb)) {
+            start = indexOfWithin(tokens, start, "to");
+            if (start < 0) {
+                return;
+            }
+            start++;
+            explicit = true;
+        } else if (start < tokens.size() && isComplementiser(tokens.get(start))) {
+            start++;
+            explicit = true;
+        } else if (start < tokens.size() && (SpeechVerbs.takesObject(verb) || isPrepositionOrTime(tokens.get(start)))) {
+            int complementiser = indexOfComplementiser(tokens, start);
+            if (complementiser >= 0) {
+                start = complementiser + 1;
+                explicit = true;
+            } else if (SpeechVerbs.takesObject(verb) && start + 1 < tokens.size() && tokens.get(start).isWord()
+                    && !isPrepositionOrTime(tokens.get(start))) {
+                start++; // "told reporters he would …"
+            } else {
+                return;
+            }
+        }
+        if (!explicit && !SpeechVerbs.allowsBareClause(verb)) {
+            return;
+        }
+        if (start >= tokens.size() || !tokens.get(start).isWord()) {
+            return;
+        }
+        int end = clauseEnd(tokens, start);
+        if (end < 0) {
+            return;
+        }
+        for (int[] conjunct : conjuncts(tokens, start, end)) {
+            addClause(sentence, conjunct[0], conjunct[1], attribution, explicit || SpeechVerbs.takesInfinitive(verb), clauses);
+        }
+    }
+
+    /** "CLAUSE, her agent tells the Gazette." : the verb and a short object close the sentence. */
+    private static boolean trailsClause(List<Token> tokens, int verbIndex) {
+        int words = 0;
+        for (int k = verbIndex + 1; k < tokens.size(); k++) {
+            Token token = tokens.get(k);
+            if (token.isQuote() || token.is(",") || token.is("that")) {
+                return false;
+            }
+            if (token.isWord() && (++words > 4 || WordClasses.isFiniteVerbCue(token.lower()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void addTrailingClause(Sentence sentence, Mention speaker, Attribution attribution, List<ReportedClause> clauses) {
+        List<Token> tokens = sentence.tokens();
+        int comma = -1;
+        for (int k = 0; k < tokens.size() && tokens.get(k).start() < speaker.start(); k++) {
+            if (tokens.get(k).is(",")) {
+                comma = k;
+            }
+        }
+        if (comma <= 0 || comma + 1 >= tokens.size() || tokens.get(comma + 1).start() != speaker.start()) {
+            return;
+        }
+        addClause(sentence, 0, comma, attribution, false, clauses);
+    }
+
+    private void addAccordingTo(Sentence sentence, int accordingIndex, List<ReportedClause> clauses) {
+        List<Token> tokens = sentence.tokens();
+        int sourceStart = accordingIndex + 2;
+        int sourceEnd = sourceStart;
+        while (sourceEnd < tokens.size() && !tokens.get(sourceEnd).is(",") && !isSentenceEnd(tokens.get(sourceEnd))
+                && !tokens.get(sourceEnd).isQuote() && sourceEnd - sourceStart < 16) {
+            sourceEnd++;
+        }
+        // "figures from the weather office", "a poll carried out by Nordvik Insurance": the source is after from/by
+        int nameStart = sourceStart;
+        for (int k = sourceStart; k < sourceEnd; k++) {
+            String lower = tokens.get(k).lower();
+            if ((lower.equals("from") || lower.equals("by")) && k + 1 < sourceEnd) {
+                nameStart = k + 1;
+            }
+        }
+        Mention source = parser.parse(tokens, nameStart, sourceEnd, sentence);
+        if (source == null) {
+            return;
+        }
+        String description = MentionParser.text(wordsOf(tokens, sourceStart, sourceEnd));
+        Mention described = new Mention(source.kind(), source.text(), source.name(),
+                source.role() != null ? source.role() : description, source.start(), source.indefinite(), source.uncertainName());
+        Attribution attribution = new Attribution(described, "according to", "according-to", 0.75, false, sentence.paragraph());
+        boolean opensSentence = accordingIndex == 0
+                || accordingIndex == 1 && WordClasses.isLeadingFiller(tokens.get(0).lower());
+        if (opensSentence && sourceEnd < tokens.size() && tokens.get(sourceEnd).is(",")) {
+            int end = clauseEnd(tokens, sourceEnd + 1);
+            if (end > 0) {
+                addClause(sentence, sourceEnd + 1, end, attribution, false, clauses);
+            }
+        } else if (accordingIndex > 0 && tokens.get(accordingIndex - 1).is(",")) {
+            addClause(sentence, 0, accordingIndex - 1, attribution, false, clauses);
+        }
+    }
+
+    /**
+     * Where the clause that starts at {@code start} ends: the sentence end, or a comma before a
+     * participle, "but" or "according to", or "and" before another speech verb. -1 when too long.
+     */
+    private static int clauseEnd(List<Token> tokens, int start) {
+        for (int k = start; k < tokens.size(); k++) {
+            if (k - start > MAX_CLAUSE_TOKENS) {
+                return -1;
+            }
+            Token token = tokens.get(k);
+            if (token.is(";")) {
+                return k;
+            }
+            if (k + 1 < tokens.size() && token.is(",")) {
+                String next = tokens.get(k + 1).lower();
+                if (SpeechVerbs.isParticiple(next) || next.equals("but") || next.equals("according")
+                        || next.equals("whereas")) {
+                    return k;
+                }
+            }
+            if (k + 1 < tokens.size() && token.is("and") && SpeechVerbs.isSpeechVerb(tokens.get(k + 1).lower())) {
+                return k;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** "X said A and that B": A and B are reported separately. */
+    private static List<int[]> conjuncts(List<Token> tokens, int start, int end) {
+        List<int[]> parts = new ArrayList<>();
+        int partStart = start;
+        for (int k = start; k + 1 < end; k++) {
+            if (tokens.get(k).is("and") && tokens.get(k + 1).is("that")) {
+                parts.add(new int[] {partStart, k});
+                partStart = k + 2;
+            }
+        }
+        parts.add(new int[] {partStart, end});
+        return parts;
+    }
+
+    private static void addClause(Sentence sentence, int from, int to, Attribution attribution, boolean explicit,
+                                  List<ReportedClause> clauses) {
+        List<Token> tokens = sentence.tokens();
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).isQuote()) {
+                return; // the quotation is the entry; the clause around it is not reported again
+            }
+        }
+        while (to > from && !tokens.get(to - 1).isWord()) {
+            to--; // trailing punctuation belongs to the sentence, not the clause
+        }
+        while (from < to && !tokens.get(from).isWord()) {
+            from++;
+        }
+        if (to - from < 2) {
+            return;
+        }
+        boolean finite = false;
+        for (int k = from; k < to; k++) {
+            Token token = tokens.get(k);
+            if (k - from < FINITE_VERB_WINDOW && token.isWord() && WordClasses.isFiniteVerbCue(token.lower())) {
+                finite = true;
+            }
+        }
+        if (!finite && !explicit) {
+            return;
+        }
+        clauses.add(new ReportedClause(tokens.get(from).start(), tokens.get(to - 1).end(), attribution));
+    }
+
+    private static boolean followsQuote(List<Token> tokens, int verbIndex) {
+        int k = verbIndex - 1;
+        while (k >= 0 && (tokens.get(k).is(",") || tokens.get(k).is("—") || tokens.get(k).is("–"))) {
+            k--;
+        }
+        return k >= 0 && tokens.get(k).isQuote();
+    }
+
+    private static boolean isComplementiser(Token token) {
+        return token.is("that") || token.is("how");
+    }
+
+    private static boolean isPrepositionOrTime(Token token) {
+        return token.isWord() && WordClasses.isPreposition(token.lower());
+    }
+
+    private static int indexOfComplementiser(List<Token> tokens, int from) {
+        for (int k = from; k < tokens.size() && k - from < MAX_OBJECT_TOKENS; k++) {
+            Token token = tokens.get(k);
+            if (token.isQuote() || isSentenceEnd(token)) {
+                return -1;
+            }
+            if (isComplementiser(token)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfWithin(List<Token> tokens, int from, String word) {
+        for (int k = from; k < tokens.size() && k - from < MAX_OBJECT_TOKENS; k++) {
+            Token token = tokens.get(k);
+            if (token.isQuote() || isSentenceEnd(token)) {
+                return -1;
+            }
+            if (token.is(word)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isSentenceEnd(Token token) {
+        return token.is(".") || token.is("!") || token.is("?") || token.is(";");
+    }
+
+    private static List<Token> wordsOf(List<Token> tokens, int from, int to) {
+        List<Token> words = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).isWord()) {
+                words.add(tokens.get(k));
+            }
+        }
+        return words;
+    }
+}

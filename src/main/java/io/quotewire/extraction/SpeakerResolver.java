@@ -1,0 +1,253 @@
+package io.quotewire.extraction;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves every attribution's mention to a named speaker, or to none.
+ *
+ * <ul>
+ *   <li>Names: a surname or first name ("Patel", "Mr Patel", "Pryce") is completed from the full
+ *       names the article uses anywhere ("Vedant Patel"); "his daughter Amina" gets the family name
+ *       of the person just mentioned.</li>
+ *   <li>Pronouns ("he said") refer to the speaker most recently named in the narrative.</li>
+ *   <li>Role nouns ("the deputy spokesperson", "says climate scientist") refer to the named speaker
+ *       whose description shares the head noun; "a spokesperson" introduces someone new, so it
+ *       stays unknown. A headline role that matches no description ("Minister Says …") refers to the
+ *       first named speaker of the body, as headlines summarise the lead.</li>
+ * </ul>
+ * Nothing is guessed beyond these: an unresolved mention leaves the speaker null.
+ */
+final class SpeakerResolver {
+
+    private static final Set<String> KIN = Set.of("daughter", "son", "wife", "husband", "brother", "sister",
+            "father", "mother", "widow", "widower", "grandson", "granddaughter", "nephew", "niece");
+
+    private final Map<String, String> fullNameByFamilyName = new HashMap<>();
+    private final Map<String, String> fullNameByGivenName = new HashMap<>();
+    private final Map<String, String> kinNames = new HashMap<>();
+    private final Map<String, SpeakerEntity> entities = new LinkedHashMap<>();
+    private final List<PersonMention> personMentions = new ArrayList<>();
+
+    /** Resolves the attributions in place. Sentences are the whole article's, in order. */
+    void resolve(List<Sentence> sentences, List<Attribution> attributions) {
+        collectFullNames(sentences);
+        List<Attribution> ordered = new ArrayList<>(attributions);
+        ordered.sort(Comparator.comparingInt(Attribution::position));
+        Map<String, SpeakerEntity> byMentionWord = registerNamedSpeakers(ordered);
+        List<FocusEvent> focusEvents = narrativeMentions(sentences, byMentionWord);
+
+        SpeakerEntity focus = null;
+        boolean focusKnown = false;
+        String lastPerson = null;
+        int nextPerson = 0;
+        int nextEvent = 0;
+        List<Attribution> pendingHeadlineRoles = new ArrayList<>();
+        SpeakerEntity firstBodySpeaker = null;
+        for (Attribution attribution : ordered) {
+            while (nextEvent < focusEvents.size() && focusEvents.get(nextEvent).position() < attribution.position()) {
+                focus = focusEvents.get(nextEvent++).entity();
+                focusKnown = true;
+            }
+            while (nextPerson < personMentions.size() && personMentions.get(nextPerson).position() < attribution.position()) {
+                lastPerson = personMentions.get(nextPerson++).fullName();
+            }
+            Mention mention = effectiveMention(attribution.mention());
+            SpeakerEntity speaker = switch (mention.kind()) {
+                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null
+                        : focusKnown ? focus : personNamed(lastPerson);
+                case NAME -> entities.get(canonicalName(mention).toLowerCase());
+                case ROLE -> mention.indefinite() ? null : bestDescriptionMatch(mention.role());
+            };
+            if (speaker != null && mention.kind() != Mention.Kind.NAME) {
+                speaker.addMention(mention.text());
+            }
+            attribution.resolveTo(speaker);
+            if (mention.kind() == Mention.Kind.ROLE && speaker == null && !mention.indefinite()
+                    && attribution.paragraph().headline()) {
+                pendingHeadlineRoles.add(attribution);
+            }
+            if (firstBodySpeaker == null && speaker != null && !attribution.paragraph().headline()
+                    && mention.kind() == Mention.Kind.NAME) {
+                firstBodySpeaker = speaker;
+            }
+            if (attribution.setsFocus()) {
+                focus = speaker;
+                focusKnown = true;
+            }
+        }
+        for (Attribution attribution : pendingHeadlineRoles) {
+            attribution.resolveTo(firstBodySpeaker);
+        }
+    }
+
+    /** Before any speaker is named, "he said" refers to the person the narrative last named. */
+    private SpeakerEntity personNamed(String fullName) {
+        return fullName == null ? null : entities.computeIfAbsent(fullName.toLowerCase(), key -> new SpeakerEntity(fullName));
+    }
+
+    /** A lone capitalised word that is no known name ("Police said") is a description, not a name. */
+    private Mention effectiveMention(Mention mention) {
+        if (mention.kind() == Mention.Kind.NAME && mention.uncertainName() && !isKnownName(mention.name())) {
+            return mention.asRole();
+        }
+        return mention;
+    }
+
+    private Map<String, SpeakerEntity> registerNamedSpeakers(List<Attribution> ordered) {
+        Map<String, SpeakerEntity> byMentionWord = new HashMap<>();
+        for (Attribution attribution : ordered) {
+            Mention mention = effectiveMention(attribution.mention());
+            if (mention.kind() != Mention.Kind.NAME) {
+                continue;
+            }
+            String canonical = canonicalName(mention);
+            SpeakerEntity entity = entities.computeIfAbsent(canonical.toLowerCase(), key -> new SpeakerEntity(canonical));
+            entity.addMention(mention.text());
+            entity.addDescription(mention.role());
+            String[] words = canonical.split(" ");
+            byMentionWord.putIfAbsent(words[words.length - 1], entity);
+            byMentionWord.putIfAbsent(mention.name(), entity);
+        }
+        return byMentionWord;
+    }
+
+    private boolean isKnownName(String name) {
+        return findFullName(name) != null || kinNames.containsKey(name);
+    }
+
+    private String canonicalName(Mention mention) {
+        String name = mention.name();
+        if (name.indexOf(' ') < 0) {
+            String full = findFullName(name);
+            if (full != null) {
+                return full;
+            }
+            String kin = kinNames.get(name);
+            if (kin != null) {
+                return kin;
+            }
+        }
+        return name;
+    }
+
+    /** The first full name in the article whose family name (or else given name) is {@code word}. */
+    private String findFullName(String word) {
+        String full = fullNameByFamilyName.get(word);
+        return full != null ? full : fullNameByGivenName.get(word);
+    }
+
+    private SpeakerEntity bestDescriptionMatch(String roleNounPhrase) {
+        if (roleNounPhrase == null) {
+            return null;
+        }
+        SpeakerEntity best = null;
+        int bestScore = 0;
+        for (SpeakerEntity entity : entities.values()) {
+            int score = entity.descriptionMatch(roleNounPhrase);
+            if (score > bestScore) {
+                best = entity;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** Full names (two or more capitalised words) in the body narrative, and kin such as "his daughter Amina". */
+    private void collectFullNames(List<Sentence> sentences) {
+        String lastFamilyName = null;
+        for (Sentence sentence : sentences) {
+            if (sentence.paragraph().headline()) {
+                continue;
+            }
+            List<Token> tokens = sentence.tokens();
+            int i = 0;
+            while (i < tokens.size()) {
+                Token token = tokens.get(i);
+                if (isKinPhrase(tokens, i) && lastFamilyName != null) {
+                    String given = tokens.get(i + 2).text();
+                    kinNames.putIfAbsent(given, given + " " + lastFamilyName);
+                }
+                if (!token.isCapitalized()) {
+                    i++;
+                    continue;
+                }
+                int end = i;
+                while (end < tokens.size() && tokens.get(end).isCapitalized()) {
+                    end++;
+                    if (tokens.get(end - 1).isPossessive()) {
+                        break;
+                    }
+                }
+                List<Token> run = bareRun(tokens.subList(i, end));
+                int nameStart = MentionParser.nameStartInRun(run);
+                if (i == 0 && run.size() - nameStart >= 3) {
+                    nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
+                }
+                List<Token> name = run.subList(nameStart, run.size());
+                if (name.size() >= 2) {
+                    String full = MentionParser.text(name);
+                    if (!tokens.get(end - 1).isPossessive()) {
+                        personMentions.add(new PersonMention(name.get(0).start(), full));
+                    }
+                    fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full);
+                    fullNameByGivenName.putIfAbsent(name.get(0).text(), full);
+                    lastFamilyName = name.get(name.size() - 1).text();
+                } else if (name.size() == 1) {
+                    String full = findFullName(name.get(0).text());
+                    if (full != null) {
+                        lastFamilyName = full.substring(full.lastIndexOf(' ') + 1);
+                    }
+                }
+                i = end;
+            }
+        }
+    }
+
+    private static boolean isKinPhrase(List<Token> tokens, int i) {
+        if (i + 2 >= tokens.size()) {
+            return false;
+        }
+        String owner = tokens.get(i).lower();
+        return (owner.equals("his") || owner.equals("her")) && KIN.contains(tokens.get(i + 1).lower())
+                && tokens.get(i + 2).isCapitalized()
+                && (i + 3 >= tokens.size() || !tokens.get(i + 3).isCapitalized());
+    }
+
+    private static List<Token> bareRun(List<Token> run) {
+        Token last = run.get(run.size() - 1);
+        if (!last.isPossessive()) {
+            return run;
+        }
+        List<Token> bare = new ArrayList<>(run.subList(0, run.size() - 1));
+        bare.add(new Token(Token.Kind.WORD, last.bare(), last.start(), last.end() - 2, null));
+        return bare;
+    }
+
+    /** Where the narrative (outside quotes) names a speaker; possessives ("Dar’s") do not shift the focus. */
+    private static List<FocusEvent> narrativeMentions(List<Sentence> sentences, Map<String, SpeakerEntity> byMentionWord) {
+        List<FocusEvent> events = new ArrayList<>();
+        for (Sentence sentence : sentences) {
+            for (Token token : sentence.tokens()) {
+                if (token.isCapitalized() && !token.isPossessive()) {
+                    SpeakerEntity entity = byMentionWord.get(token.text());
+                    if (entity != null) {
+                        events.add(new FocusEvent(token.start(), entity));
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    private record FocusEvent(int position, SpeakerEntity entity) {
+    }
+
+    private record PersonMention(int position, String fullName) {
+    }
+}

@@ -1,0 +1,86 @@
+package io.quotewire.extraction;
+
+import java.util.List;
+
+/**
+ * Finds the subject of a speech verb by walking back from it to the start of its clause: "which he
+ * said", "Mr. Patel also said", "Vedant Patel, the deputy spokesperson, noted".
+ */
+final class SubjectFinder {
+
+    private static final int MAX_LOOKBACK = 30;
+
+    private final MentionParser parser;
+
+    SubjectFinder(MentionParser parser) {
+        this.parser = parser;
+    }
+
+    Mention subjectOf(Sentence sentence, int verbIndex) {
+        List<Token> tokens = sentence.tokens();
+        int end = verbIndex;
+        while (end > 0 && tokens.get(end - 1).isWord() && WordClasses.isVerbModifier(tokens.get(end - 1).lower())) {
+            end--;
+        }
+        if (end == 0 || isNotNounEnding(tokens.get(end - 1))) {
+            return null;
+        }
+        int start = end;
+        while (start > 0 && verbIndex - start < MAX_LOOKBACK && !isClauseBoundary(tokens.get(start - 1))) {
+            start--;
+        }
+        if (start == end) {
+            return null;
+        }
+        return parser.parse(tokens, start, end, sentence);
+    }
+
+    /** The subject of the sentence: the phrase before its first verb-like word. */
+    Mention sentenceSubject(Sentence sentence) {
+        List<Token> tokens = sentence.tokens();
+        int end = 0;
+        while (end < tokens.size() && end < MAX_LOOKBACK) {
+            Token token = tokens.get(end);
+            if (token.isQuote() || token.is(":")) {
+                break;
+            }
+            String lower = token.lower();
+            if (token.isWord() && !token.isCapitalized()
+                    && (WordClasses.isVerbModifier(lower) || WordClasses.isFiniteVerbCue(lower)
+                        || SpeechVerbs.isSpeechVerb(lower))) {
+                break;
+            }
+            end++;
+        }
+        if (end == 0 || end >= tokens.size() || !tokens.get(end).isWord()) {
+            return null;
+        }
+        return parser.parse(tokens, 0, end, sentence);
+    }
+
+    /** "worried by claims that": a preposition or verb before the cue means it is no subject's verb. */
+    private static boolean isNotNounEnding(Token token) {
+        if (!token.isWord() || token.isCapitalized()) {
+            return !token.isWord() && !token.is(",") && !token.is(")");
+        }
+        String lower = token.lower();
+        return !WordClasses.isPronoun(lower) && (WordClasses.isFunctionWord(lower) || WordClasses.isFiniteVerbCue(lower));
+    }
+
+    private static boolean isClauseBoundary(Token token) {
+        if (token.isQuote()) {
+            return true;
+        }
+        if (!token.isWord()) {
+            String text = token.text();
+            return text.equals(";") || text.equals(":") || text.equals("—") || text.equals("–") || text.equals("--")
+                    || text.equals("-") || text.equals(".") || text.equals("?") || text.equals("!");
+        }
+        return switch (token.lower()) {
+            case "that", "which", "who", "whom", "and", "but", "or", "because", "although", "though", "while",
+                 "whereas", "when", "where", "if", "unless", "since", "whether", "as", "so", "after", "before",
+                 "how", "what", "why", "than" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package io.quotewire.extraction;
+
+import java.util.Set;
+
+/**
+ * The closed word classes the attribution rules need: pronouns, determiners, titles, connectives and
+ * the auxiliaries that reveal a finite clause. English news vocabulary, not tuned to any article.
+ */
+final class WordClasses {
+
+    private WordClasses() {
+    }
+
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
+            "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "mt", "vs", "etc", "rev", "hon", "pres",
+            "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "approx", "dept",
+            "minn", "calif", "fla", "mass", "penn", "ariz", "ill", "wash", "conn", "mich", "ore", "tex", "ky");
+
+    /** Capitalised words that stand before a name and are part of the role, not the name. */
+    private static final Set<String> TITLES = Set.of(
+            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sen", "sen.",
+            "senator", "rep", "rep.", "representative", "gov", "gov.", "governor", "president", "vice",
+            "prime", "minister", "deputy", "secretary", "mayor", "chief", "judge", "justice", "sir", "dame",
+            "lord", "lady", "pastor", "rev", "rev.", "reverend", "father", "bishop", "ambassador", "director",
+            "chancellor", "premier", "commissioner", "inspector", "detective", "officer", "sgt", "sgt.",
+            "sergeant", "captain", "capt", "capt.", "lt", "lt.", "lieutenant", "col", "col.", "colonel",
+            "gen", "gen.", "general", "admiral", "coach", "fellow", "chairman", "chairwoman", "chair",
+            "ceo", "spokesman", "spokeswoman", "spokesperson", "king", "queen", "prince", "princess",
+            "attorney", "councillor", "councilor", "superintendent", "constable", "assistant", "acting",
+            "former", "state", "foreign", "home", "interior", "defence", "defense", "finance", "health",
+            "sheriff", "speaker", "leader", "head", "dean", "rabbi", "imam", "cardinal", "pope", "mp",
+            "executive", "founder", "manager");
+
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they");
+
+    /** Words that may open a noun phrase without being part of the speaker's description. */
+    private static final Set<String> LEADING_FILLERS = Set.of(
+            "but", "and", "so", "yet", "however", "meanwhile", "also", "then", "now", "still", "later",
+            "earlier", "instead", "indeed", "finally", "separately");
+
+    private static final Set<String> INDEFINITE_DETERMINERS = Set.of("a", "an", "one", "another", "some", "many",
+            "several", "most", "few", "other", "others", "number");
+
+    private static final Set<String> DEFINITE_DETERMINERS = Set.of("the", "this", "that", "these", "those",
+            "his", "her", "their", "its", "our");
+
+    /** Words that end a noun phrase or a clause: connectives, complementisers, prepositions. */
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "whereas", "because",
+            "although", "though", "if", "unless", "since", "as", "and", "or", "but", "nor", "so", "than",
+            "about", "above", "across", "after", "against", "along", "among", "around", "at", "before",
+            "behind", "below", "beside", "between", "by", "during", "for", "from", "in", "inside", "into",
+            "like", "near", "of", "off", "on", "onto", "out", "over", "per", "through", "to", "toward",
+            "towards", "under", "until", "upon", "with", "within", "without", "it", "there", "here",
+            "how", "why", "whether", "not", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+            "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall",
+            "should", "i", "we", "you", "me", "him", "us", "them", "it's", "its", "this", "these", "those");
+
+    /** Words that can stand between a subject and its verb ("Mr. Patel also said", "Police have said"). */
+    private static final Set<String> VERB_MODIFIERS = Set.of(
+            "also", "later", "then", "previously", "again", "once", "recently", "further", "simply", "had",
+            "has", "have", "would", "will", "has also", "repeatedly", "earlier", "often", "reportedly",
+            "publicly", "privately", "separately", "quickly", "just", "already", "never", "always",
+            "only", "even", "still", "subsequently", "afterwards", "initially", "first", "last");
+
+    /** Auxiliaries and common finite verbs: a complement with one of these is a clause, not a noun phrase. */
+    private static final Set<String> FINITE_VERBS = Set.of(
+            "is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could", "may",
+            "might", "shall", "should", "must", "do", "does", "did", "won't", "can't", "isn't", "aren't",
+            "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "wouldn't",
+            "couldn't", "shouldn't", "won’t", "can’t", "isn’t", "aren’t", "wasn’t", "weren’t", "hasn’t",
+            "haven’t", "hadn’t", "doesn’t", "don’t", "didn’t", "wouldn’t", "couldn’t", "shouldn’t",
+            "remains", "remain", "continues", "needs", "wants", "plans", "expects", "hopes", "believes",
+            "knows", "thinks", "feels", "seems", "looks", "goes", "comes", "makes", "takes", "gets", "gives",
+            "means", "lies", "stands", "holds", "works", "helps", "shows", "runs", "faces", "depends",
+            "intends", "agrees", "lacks", "went", "came", "made", "took", "got", "gave", "saw", "felt",
+            "knew", "thought", "found", "left", "kept", "held", "lost", "paid", "sent", "built", "told",
+            "said", "began", "became", "brought", "bought", "caught", "fell", "ran", "won", "wrote", "spent",
+            "stood", "rose", "grew", "drew", "threw", "flew", "chose", "broke", "spoke", "wore", "drove",
+            "rode", "ate", "hit", "cut", "put", "shut", "led", "met", "sat", "sold", "hid", "fought",
+            "sought", "taught", "slept", "meant", "dealt", "rang", "sang", "sank", "swam", "fled", "lit",
+            "fed", "hurt", "it's", "it’s", "there's", "there’s", "he's", "she's", "they're", "we're",
+            "that's", "that’s");
+
+    static boolean isAbbreviation(String lowerWord) {
+        return ABBREVIATIONS.contains(lowerWord);
+    }
+
+    static boolean isTitle(String lowerWord) {
+        return TITLES.contains(lowerWord);
+    }
+
+    static boolean isPronoun(String lowerWord) {
+        return PRONOUNS.contains(lowerWord);
+    }
+
+    static boolean isLeadingFiller(String lowerWord) {
+        return LEADING_FILLERS.contains(lowerWord);
+    }
+
+    static boolean isIndefiniteDeterminer(String lowerWord) {
+        return INDEFINITE_DETERMINERS.contains(lowerWord);
+    }
+
+    static boolean isDefiniteDeterminer(String lowerWord) {
+        return DEFINITE_DETERMINERS.contains(lowerWord);
+    }
+
+    static boolean isFunctionWord(String lowerWord) {
+        return FUNCTION_WORDS.contains(lowerWord);
+    }
+
+    static boolean isVerbModifier(String lowerWord) {
+        return VERB_MODIFIERS.contains(lowerWord);
+    }
+
+    /** Whether a word shows a finite verb: an auxiliary, a common finite form, or a regular past (-ed). */
+    static boolean isFiniteVerbCue(String lowerWord) {
+        return FINITE_VERBS.contains(lowerWord) || (lowerWord.length() >= 4 && lowerWord.endsWith("ed"));
+    }
+
+    static boolean isPassiveAuxiliary(String lowerWord) {
+        return switch (lowerWord) {
+            case "is", "are", "was", "were", "be", "been", "being", "get", "got" -> true;
+            default -> false;
+        };
+    }
+
+    static boolean isPreposition(String lowerWord) {
+        return switch (lowerWord) {
+            case "in", "on", "at", "to", "during", "after", "before", "with", "for", "by", "from", "of",
+                 "outside", "inside", "following", "yesterday", "today",
+                 "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package io.quotewire.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quotewire.embedded.EmbeddedDatabase;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the packaged service over one PostgreSQL, answering alternately: whatever one instance hands a
+ * client must hold on the other, because nothing an instance keeps in memory may change an answer.
+ */
+class TwoInstanceIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static EmbeddedDatabase database;
+    private static final List<Process> instances = new ArrayList<>();
+    private static int portA;
+    private static int portB;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        Path work = Files.createTempDirectory("quotewire-two-instances");
+        database = EmbeddedDatabase.start(work.resolve("postgres"));
+        portA = freePort();
+        portB = freePort();
+        instances.add(start(portA, work));
+        instances.add(start(portB, work));
+        awaitReady(portA);
+        awaitReady(portB);
+    }
+
+    @AfterAll
+    static void stopAll() throws InterruptedException {
+        for (Process instance : instances) {
+            instance.destroy();
+            if (!instance.waitFor(30, TimeUnit.SECONDS)) {
+                instance.destroyForcibly();
+            }
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static RequestSpecification on(int port) {
+        return RestAssured.given().baseUri("http://localhost").port(port);
+    }
+
+    @Test
+    void aCursorFromOneInstanceContinuesOnTheOther() {
+        List<String> seen = new ArrayList<>();
+        JsonPath page = on(portA).queryParam("limit", 4).get("/api/v1/quotes").then().statusCode(200).extract().jsonPath();
+        seen.addAll(page.getList("items.id"));
+        boolean onB = true;
+        while (page.getString("nextCursor") != null) {
+            page = on(onB ? portB : portA).queryParam("limit", 4).queryParam("cursor", page.getString("nextCursor"))
+                    .get("/api/v1/quotes").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            onB = !onB;
+        }
+        int total = on(portB).queryParam("includeTotal", true).get("/api/v1/quotes").then().extract().path("total");
+        assertEquals(total, seen.size());
+        assertEquals(total, new HashSet<>(seen).size());
+    }
+
+    @Test
+    void anETagFromOneInstanceIsNotModifiedOnTheOther() {
+        String etag = on(portA).get("/api/v1/speakers/vedant-patel").then().statusCode(200).extract().header("ETag");
+        assertNotNull(etag);
+        on(portB).header("If-None-Match", etag).get("/api/v1/speakers/vedant-patel").then().statusCode(304);
+    }
+
+    @Test
+    void theQuoteOfTheDayIsTheSameOnBoth() {
+        String a = on(portA).get("/api/v1/quotes/today").then().statusCode(200).extract().path("id");
+        String b = on(portB).get("/api/v1/quotes/today").then().statusCode(200).extract().path("id");
+        assertEquals(a, b);
+    }
+
+    @Test
+    void aWriteOnOneInstanceIsVisibleOnTheOtherAtOnce() {
+        String name = "Both Instances " + UUID.randomUUID().toString().substring(0, 8);
+        String id = on(portA).contentType(ContentType.JSON).body(Map.of("name", name))
+                .post("/api/v1/speakers").then().statusCode(201).extract().path("id");
+        on(portB).get("/api/v1/speakers/" + id).then().statusCode(200);
+        on(portB).contentType("application/merge-patch+json").body("{\"role\":\"Witness\"}")
+                .patch("/api/v1/speakers/" + id).then().statusCode(200);
+        assertEquals("Witness", on(portA).get("/api/v1/speakers/" + id).then().statusCode(200).extract().path("role"));
+    }
+
+    @Test
+    void theSeedWasLoadedOnceThoughBothInstancesStartedTogether() {
+        int patel = on(portB).queryParam("includeTotal", true).get("/api/v1/speakers/vedant-patel/quotes")
+                .then().statusCode(200).extract().path("total");
+        assertEquals(10, patel);
+        int sources = on(portA).queryParam("includeTotal", true).get("/api/v1/sources").then().extract().path("total");
+        assertEquals(1, sources);
+    }
+
+    private static Process start(int port, Path work) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("instance-" + port + ".log").toFile());
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        return builder.start();
+    }
+
+    private static void awaitReady(int port) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("instance on port " + port + " did not become ready");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
