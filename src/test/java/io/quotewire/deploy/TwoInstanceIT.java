@@ -3,6 +3,7 @@ package io.quotewire.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.quotewire.Fixtures;
 import io.quotewire.embedded.EmbeddedDatabase;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -66,7 +67,8 @@ class TwoInstanceIT {
     }
 
     private static RequestSpecification on(int port) {
-        return RestAssured.given().baseUri("http://localhost").port(port);
+        // the editor's key on every request: writes need it, reads ignore it
+        return RestAssured.given().baseUri("http://localhost").port(port).header("Authorization", "Bearer " + Fixtures.EDITOR_KEY);
     }
 
     @Test
@@ -127,6 +129,7 @@ class TwoInstanceIT {
                 .redirectOutput(work.resolve("instance-" + port + ".log").toFile());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        builder.environment().put("QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY);
         return builder.start();
     }
 
