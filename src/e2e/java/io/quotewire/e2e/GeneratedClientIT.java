@@ -71,10 +71,18 @@ class GeneratedClientIT {
     @Test
     void createsASourceAndAQuoteAndReadsThemBack() throws ApiException {
         String text = "The mayor said: \"We open the library on Sunday.\"";
-        Source source = sources.createSource(new SourceInput().kind(SourceKind.STATEMENT).title("Generated client check " + UUID.randomUUID())
-                .text(text).language("en"));
-        Quote created = quotes.createQuote(new QuoteInput().text("We open the library on Sunday.").type(QuoteType.DIRECT)
-                .sourceId(source.getId()).start(17).end(47));
+        SourcesApi.APICreateSourceRequest createSource = SourcesApi.APICreateSourceRequest.newBuilder()
+                .sourceInput(new SourceInput().kind(SourceKind.STATEMENT).title("Generated client check " + UUID.randomUUID())
+                        .text(text).language("en"))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .build();
+        Source source = sources.createSource(createSource);
+        // a retry with the same Idempotency-Key answers the same source, not a second one
+        assertEquals(source.getId(), sources.createSource(createSource).getId());
+        Quote created = quotes.createQuote(QuotesApi.APICreateQuoteRequest.newBuilder()
+                .quoteInput(new QuoteInput().text("We open the library on Sunday.").type(QuoteType.DIRECT)
+                        .sourceId(source.getId()).start(17).end(47))
+                .build());
         assertEquals(source.getId(), created.getSource().getId());
         assertNull(created.getSpeaker());
 
