@@ -2,6 +2,7 @@ package io.quotewire.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -90,7 +91,9 @@ public class ProblemMapper {
         if (field.isEmpty()) {
             return respond(ProblemType.MALFORMED_BODY, "The request body does not have the expected shape", uri, List.of());
         }
-        String message = "has the wrong type or format";
+        String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                ? StorableStrings.MESSAGE
+                : "has the wrong type or format";
         return respond(ProblemType.MALFORMED_BODY, field + " " + message, uri, List.of(new Problem.FieldError(field, message)));
     }
 

@@ -101,7 +101,8 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         }
         Set<UUID> picked = new LinkedHashSet<>();
         String probe = "select q.seq, q.id from Quote q" + conditions.whereAnd("q.seq in :seqs");
-        int batch = Math.max(16, count * 4);
+        // Sequence numbers are dense (only deleted quotes leave holes), so without filters a few probes find a quote.
+        int batch = Math.max(4, count * 2);
         for (int round = 0; round < MAX_SAMPLING_ROUNDS && picked.size() < count; round++) {
             List<Long> drawn = ThreadLocalRandom.current().longs(batch, 1, maxSeq + 1).boxed().toList();
             TypedQuery<Object[]> query = getEntityManager().createQuery(probe, Object[].class).setParameter("seqs", new LinkedHashSet<>(drawn));
