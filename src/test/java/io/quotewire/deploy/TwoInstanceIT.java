@@ -27,13 +27,20 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two instances of the packaged service over one PostgreSQL, answering alternately: whatever one instance hands a
  * client must hold on the other, because nothing an instance keeps in memory may change an answer.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstanceIT {
+
+    /** Requests per minute per client, given to both instances; the rate-limit check spends it, so it runs last. */
+    private static final int RATE_LIMIT = 400;
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static EmbeddedDatabase database;
@@ -114,6 +121,37 @@ class TwoInstanceIT {
     }
 
     @Test
+    void anIdempotencyKeyUsedOnOneInstanceReplaysOnTheOther() {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("name", "Idempotent Witness " + key.substring(0, 8));
+        String first = on(portA).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/speakers").then().statusCode(201).extract().path("id");
+        String replayed = on(portB).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/speakers").then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertEquals(first, replayed);
+        on(portB).header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("name", "Someone Else"))
+                .post("/api/v1/speakers").then().statusCode(422);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theRateLimitIsSharedByBothInstances() {
+        // Alternating, each instance sees half of 1.5 times the quota: 0.75 of it, which a per-instance count never
+        // exhausts (even before refills), while a shared count runs out after the quota plus what refills meanwhile.
+        int requests = RATE_LIMIT * 3 / 2;
+        for (int i = 0; i < requests; i++) {
+            var response = RestAssured.given().baseUri("http://localhost").port(i % 2 == 0 ? portA : portB).get("/api/v1/tags");
+            if (response.statusCode() == 429) {
+                assertNotNull(response.header("Retry-After"));
+                assertNotNull(response.header("RateLimit"));
+                return;
+            }
+            assertEquals(200, response.statusCode());
+        }
+        throw new AssertionError("no 429 within " + requests + " requests split over two instances: the count is not shared");
+    }
+
+    @Test
     void theSeedWasLoadedOnceThoughBothInstancesStartedTogether() {
         int patel = on(portB).queryParam("includeTotal", true).get("/api/v1/speakers/vedant-patel/quotes")
                 .then().statusCode(200).extract().path("total");
@@ -130,6 +168,7 @@ class TwoInstanceIT {
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
         builder.environment().put("QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY);
+        builder.environment().put("QUOTEWIRE_RATE_LIMIT_REQUESTS", String.valueOf(RATE_LIMIT));
         return builder.start();
     }
 
