@@ -144,7 +144,7 @@ public final class DataGenerator {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 List<String> kept = keptIndexDefinitions(statement);
-                statement.execute("truncate quote_tag, quote_of_the_day, quote, speaker, source, tag restart identity");
+                statement.execute("truncate quote_tag, quote_of_the_day, quote, speaker, source, tag, article_ingest restart identity");
                 indexes = dropSecondaryIndexes(statement, kept);
                 statement.execute("create table if not exists " + MARKER_TABLE + " (seed bigint not null, quotes integer not null,"
                         + " speakers integer not null, sources integer not null, tags integer not null, complete boolean not null,"
