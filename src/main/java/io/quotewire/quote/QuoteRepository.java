@@ -133,22 +133,30 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
      * pick is deterministic and the insert keeps whichever row came first.
      */
     public Optional<Quote> findQuoteOfTheDay(LocalDate day) {
-        long total = count();
-        if (total == 0) {
-            return Optional.empty();
+        Optional<UUID> picked = pickedOn(day);
+        if (picked.isEmpty()) {
+            // First request of the day: count and pick once; later requests read the stored pick only.
+            long total = count();
+            if (total == 0) {
+                return Optional.empty();
+            }
+            long position = Math.floorMod(digest(day.toString()), total);
+            getEntityManager().createNativeQuery("""
+                    insert into quote_of_the_day (day, quote_id)
+                    select :day, id from quote order by id offset :position limit 1
+                    on conflict (day) do nothing""")
+                    .setParameter("day", day)
+                    .setParameter("position", position)
+                    .executeUpdate();
+            picked = pickedOn(day);
         }
-        long position = Math.floorMod(digest(day.toString()), total);
-        getEntityManager().createNativeQuery("""
-                insert into quote_of_the_day (day, quote_id)
-                select :day, id from quote order by id offset :position limit 1
-                on conflict (day) do nothing""")
+        return picked.flatMap(this::findQuoteById);
+    }
+
+    private Optional<UUID> pickedOn(LocalDate day) {
+        return getEntityManager().createNativeQuery("select quote_id from quote_of_the_day where day = :day", UUID.class)
                 .setParameter("day", day)
-                .setParameter("position", position)
-                .executeUpdate();
-        UUID id = (UUID) getEntityManager().createNativeQuery("select quote_id from quote_of_the_day where day = :day")
-                .setParameter("day", day)
-                .getSingleResult();
-        return findQuoteById(id);
+                .getResultStream().findFirst().map(UUID.class::cast);
     }
 
     /** How many quotes with offsets into a source would no longer point at their text if it became {@code newText}. */
