@@ -38,6 +38,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
+                    // the library's defaults suit throwaway test databases (no fsync, asynchronous commit); this one
+                    // keeps the service's data, so a write acknowledged to a client must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             LOG.infof("Embedded PostgreSQL started on port %d with data in %s", postgres.getPort(), dataDirectory.toAbsolutePath());
             return new EmbeddedDatabase(postgres);
