@@ -10,21 +10,13 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,9 +34,8 @@ class TwoInstanceIT {
     /** Requests per minute per client, given to both instances; the rate-limit check spends it, so it runs last. */
     private static final int RATE_LIMIT = 400;
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static EmbeddedDatabase database;
-    private static final List<Process> instances = new ArrayList<>();
+    private static final List<PackagedService> instances = new ArrayList<>();
     private static int portA;
     private static int portB;
 
@@ -52,21 +43,19 @@ class TwoInstanceIT {
     static void startTwoInstances() throws Exception {
         Path work = Files.createTempDirectory("quotewire-two-instances");
         database = EmbeddedDatabase.start(work.resolve("postgres"));
-        portA = freePort();
-        portB = freePort();
+        portA = PackagedService.freePort();
+        portB = PackagedService.freePort();
         instances.add(start(portA, work));
         instances.add(start(portB, work));
-        awaitReady(portA);
-        awaitReady(portB);
+        for (PackagedService instance : instances) {
+            instance.awaitReady();
+        }
     }
 
     @AfterAll
     static void stopAll() throws InterruptedException {
-        for (Process instance : instances) {
-            instance.destroy();
-            if (!instance.waitFor(30, TimeUnit.SECONDS)) {
-                instance.destroyForcibly();
-            }
+        for (PackagedService instance : instances) {
+            instance.stop();
         }
         if (database != null) {
             database.close();
@@ -160,39 +149,11 @@ class TwoInstanceIT {
         assertEquals(1, sources);
     }
 
-    private static Process start(int port, Path work) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("instance-" + port + ".log").toFile());
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        builder.environment().put("QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY);
-        builder.environment().put("QUOTEWIRE_RATE_LIMIT_REQUESTS", String.valueOf(RATE_LIMIT));
-        return builder.start();
-    }
-
-    private static void awaitReady(int port) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance on port " + port + " did not become ready");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static PackagedService start(int port, Path work) throws IOException {
+        return PackagedService.start(port, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", database.username(),
+                "QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY,
+                "QUOTEWIRE_RATE_LIMIT_REQUESTS", String.valueOf(RATE_LIMIT)), work.resolve("instance-" + port + ".log"));
     }
 }
