@@ -43,7 +43,8 @@ public class ReadYourWrites {
     }
 
     private static Counter readsOn(MeterRegistry metrics, String database) {
-        return Counter.builder("quotewire.reads").description("GET and HEAD requests by the database they were routed to, while a replica is configured")
+        return Counter.builder("quotewire.reads")
+                .description("GET and HEAD requests by the database they were routed to, while a replica is configured")
                 .tag("database", database).register(metrics);
     }
 
