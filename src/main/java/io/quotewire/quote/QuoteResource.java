@@ -10,6 +10,7 @@ import io.quotewire.api.ProblemType;
 import io.quotewire.api.QueryValues;
 import io.quotewire.api.Representations;
 import io.quotewire.auth.Roles;
+import io.quotewire.replica.PrimaryOnly;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -109,6 +110,7 @@ public class QuoteResource {
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @APIResponse(responseCode = "404", description = "There are no quotes yet",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "missing", value = Examples.NOT_FOUND)))
+    @PrimaryOnly // the day's first request stores the pick
     public Response quoteOfTheDay(@Context Request request) {
         return service.findQuoteOfTheDay()
                 .map(quote -> representations.ok(quote, request))

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged service ({@code target/quarkus-app}) run as a child process by an integration test. */
-final class PackagedService {
+public final class PackagedService {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
@@ -26,7 +26,7 @@ final class PackagedService {
     }
 
     /** Starts the jar on {@code port} with {@code environment} added, its output in {@code log}. */
-    static PackagedService start(int port, Map<String, String> environment, Path log) throws IOException {
+    public static PackagedService start(int port, Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
                 .redirectErrorStream(true)
@@ -35,16 +35,16 @@ final class PackagedService {
         return new PackagedService(builder.start(), port);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
     /** Waits until readiness answers 200. */
-    PackagedService awaitReady() throws InterruptedException {
+    public PackagedService awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
@@ -66,14 +66,14 @@ final class PackagedService {
     }
 
     /** SIGTERM, then SIGKILL if it has not exited within 30 seconds. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
