@@ -2,7 +2,7 @@
 # Start-up time and memory footprint of the packaged service on an external PostgreSQL (issue 6, point 5).
 #
 #   benchmarks/startup.sh            # 5 cold starts, idle RSS, RSS under 20 s of load
-#   APPCDS=1 benchmarks/startup.sh   # the same with a class-data-sharing archive built by Quarkus (as the image does)
+#   APPCDS=1 benchmarks/startup.sh   # the same with the class-data-sharing archive Quarkus builds (app-cds.jsa)
 #
 # Start-up is measured from launching the JVM to the first successful answer of GET /api/v1/quotes/today, on a
 # database that is already migrated and seeded (a restart, as in a rolling deployment). RSS is the resident set
@@ -21,7 +21,7 @@ pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect "$
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB" -c "create database $DB"
 if [ "${APPCDS:-0}" = 1 ]; then
   [ -f target/quarkus-app/app-cds.jsa ] || ./mvnw -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
-  JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa"
+  JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=app-cds.jsa -Xshare:on"
 else
   [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
 fi
@@ -29,7 +29,8 @@ fi
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres
 LOG=$(mktemp)
 pid=""
-launch() { java $JAVA_OPTS -Dquarkus.http.port=$PORT -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 & pid=$!; }
+# run from the application folder: a CDS archive only applies to the class path it was recorded with (quarkus-run.jar)
+launch() { (cd target/quarkus-app && exec java $JAVA_OPTS -Dquarkus.http.port=$PORT -jar quarkus-run.jar) >"$LOG" 2>&1 & pid=$!; }
 stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$pid/status"; }
 wait_ready() { until curl -fs -o /dev/null "$URL"; do sleep 0.01; done; }
