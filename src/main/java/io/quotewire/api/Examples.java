@@ -26,6 +26,8 @@ public final class Examples {
             + "\"detail\":\"The request body is larger than 1 MiB\",\"instance\":\"/api/v1/sources\"}";
     public static final String UNSUPPORTED_MEDIA_TYPE = "{\"type\":\"/problems/unsupported-media-type\",\"title\":\"Unsupported media type\","
             + "\"status\":415,\"detail\":\"This Content-Type is not accepted here\",\"instance\":\"/api/v1/quotes\"}";
+    public static final String NOT_ACCEPTABLE = "{\"type\":\"/problems/not-acceptable\",\"title\":\"Not acceptable\","
+            + "\"status\":406,\"detail\":\"This resource is available as application/json\",\"instance\":\"/api/v1/quotes\"}";
     public static final String INTERNAL = "{\"type\":\"/problems/internal\",\"title\":\"Internal error\",\"status\":500,"
             + "\"detail\":\"The request could not be completed\",\"instance\":\"/api/v1/quotes\"}";
     public static final String UNAUTHORIZED = "{\"type\":\"/problems/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"

@@ -35,7 +35,8 @@ public final class KeysetPager {
     public static <E> Slice<E> page(PanacheRepositoryBase<E, UUID> repository, Class<E> type, String from, String countFrom,
             String alias, Conditions conditions, SortOrder sort, PageRequest request,
             BiFunction<E, String, Object> fieldValue, Function<E, UUID> idOf) {
-        String fingerprint = PageCursor.fingerprint(conditions.canonical() + "|" + sort.canonical());
+        // the type too: a cursor of one collection is no position in another, even with the same filters and sort
+        String fingerprint = PageCursor.fingerprint(type.getSimpleName() + "|" + conditions.canonical() + "|" + sort.canonical());
         Map<String, Object> parameters = conditions.parameters();
         String where = conditions.where();
         if (request.cursor != null && !request.cursor.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.quotewire.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -10,7 +11,9 @@ import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.Set;
 
 /**
@@ -31,11 +34,24 @@ public class MergePatcher {
         this.validator = validator;
     }
 
-    public <T> T apply(T current, String patch, Class<T> type) throws JsonProcessingException {
+    public <T> T apply(T current, byte[] patch, Class<T> type) throws JsonProcessingException {
+        // Jackson reads the patch first, so that it meets the rules of every JSON body (StrictJson): strict UTF-8, no
+        // key twice, bounded nesting. JSON-P alone would replace bad bytes, keep the last key, and overflow the stack.
+        JsonNode checked;
+        try {
+            checked = mapper.readTree(patch);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading a byte array cannot fail", e);
+        }
+        if (checked == null || checked.isMissingNode()) {
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "The merge patch is not valid JSON");
+        }
         JsonValue patched;
         try {
             JsonValue target = read(mapper.writeValueAsString(current));
-            patched = Json.createMergePatch(read(patch)).apply(target);
+            patched = Json.createMergePatch(read(mapper.writeValueAsString(checked))).apply(target);
         } catch (JsonException e) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The merge patch is not valid JSON");
         }

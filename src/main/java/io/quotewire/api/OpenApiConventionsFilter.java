@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * Documents what the house conventions make true of every operation, so no resource repeats it. Pages: each list
  * answer (a {@code Page*} schema) gets its example. Problems: the problems that the one error policy ({@link ProblemMapper}) can answer on every operation, from the
- * same rules the policy follows: anything taking input can be a 400, anything addressed by id a 404, anything with
+ * same rules the policy follows: any request can be a 400 (a bad path or query, see RequestScreening) or a 406 (an
+ * Accept header without JSON), anything addressed by id a 404, anything with
  * a body a 413 or 415, any conditional write a 412, and anything a 500 or, with the database down, a 503. Each
  * resource documents its success answers and its own specific problems (such as a 409) itself. Every write under
  * {@code /api} needs an API key (the security rules in application.properties), so each is documented with the
@@ -47,6 +48,7 @@ public class OpenApiConventionsFilter implements OASFilter {
         register(components, "NotFound", "No record with this id or slug", Examples.NOT_FOUND);
         register(components, "PreconditionFailed", "If-Match does not name the current version; nothing was changed", Examples.PRECONDITION_FAILED);
         register(components, "PayloadTooLarge", "The body is larger than 1 MiB", Examples.TOO_LARGE);
+        register(components, "NotAcceptable", "The Accept header names no type this operation answers in (it speaks JSON)", Examples.NOT_ACCEPTABLE);
         register(components, "UnsupportedMediaType", "The body's Content-Type is not accepted here", Examples.UNSUPPORTED_MEDIA_TYPE);
         register(components, "Unauthorized", "No API key, or an unknown one; see the WWW-Authenticate header", Examples.UNAUTHORIZED);
         register(components, "Forbidden", "The API key's role does not allow this request", Examples.FORBIDDEN);
@@ -66,6 +68,9 @@ public class OpenApiConventionsFilter implements OASFilter {
                 document(path, method, operation);
             }
             addIfAbsent(operation.getResponses(), "429", "TooManyRequests");
+            // RequestScreening refuses a path or query that is not UTF-8 or holds control characters, on any operation
+            addIfAbsent(operation.getResponses(), "400", "BadRequest");
+            addIfAbsent(operation.getResponses(), "406", "NotAcceptable");
             operation.getResponses().getAPIResponses().values().forEach(OpenApiConventionsFilter::addRateLimitHeaders);
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(parameter -> int32(parameter.getSchema()));
@@ -128,11 +133,8 @@ public class OpenApiConventionsFilter implements OASFilter {
             }
         }
         addPageExample(responses.getAPIResponse("200"));
-        boolean takesInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty()) || path.contains("{");
-        if (takesInput) {
-            addIfAbsent(responses, "400", "BadRequest");
-        }
+        addIfAbsent(responses, "400", "BadRequest");
+        addIfAbsent(responses, "406", "NotAcceptable");
         if (path.contains("{")) {
             addIfAbsent(responses, "404", "NotFound");
         }

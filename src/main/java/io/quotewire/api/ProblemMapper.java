@@ -91,10 +91,20 @@ public class ProblemMapper {
         if (field.isEmpty()) {
             return respond(ProblemType.MALFORMED_BODY, "The request body does not have the expected shape", uri, List.of());
         }
-        String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
-                ? StorableStrings.MESSAGE
+        String message = e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String
+                ? refusedText(invalid.getOriginalMessage())
                 : "has the wrong type or format";
         return respond(ProblemType.MALFORMED_BODY, field + " " + message, uri, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Our own reason for refusing a JSON string (StorableStrings, StrictJson), else the general one. */
+    private static String refusedText(String reason) {
+        for (String own : List.of(StorableStrings.MESSAGE, StrictJson.OUT_OF_RANGE)) {
+            if (reason != null && reason.contains(own)) {
+                return own;
+            }
+        }
+        return "has the wrong type or format";
     }
 
     @ServerExceptionMapper

@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Parsing of path and query values that JAX-RS would otherwise reject with a bare 404: each failure is a 400
  * problem naming the parameter.
  */
 public final class QueryValues {
+
+    private static final Pattern CALENDAR_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private QueryValues() {
     }
@@ -64,9 +67,13 @@ public final class QueryValues {
         throw ProblemException.invalid(field, "must be true or false");
     }
 
+    /** An optional calendar date, RFC 3339's {@code YYYY-MM-DD}: Java would also take a signed year no database holds. */
     public static LocalDate date(String value, String field) {
         if (value == null || value.isEmpty()) {
             return null;
+        }
+        if (!CALENDAR_DATE.matcher(value).matches()) {
+            throw ProblemException.invalid(field, "must be a calendar date YYYY-MM-DD");
         }
         try {
             return LocalDate.parse(value);

@@ -18,10 +18,16 @@ public final class SortOrder {
 
     /** The kind of value a sortable field holds, so a cursor's text can be bound back to a typed parameter. */
     public enum Kind {
-        INSTANT(Instant::parse),
+        // A cursor's checksum is not a secret, so a client can make one: each value must be one the database can hold.
+        INSTANT(value -> StrictJson.requireFourDigitYear(Instant.parse(value))),
         INTEGER(Integer::valueOf),
         REAL(Float::valueOf),
-        TEXT(value -> value);
+        TEXT(value -> {
+            if (!StorableStrings.isStorable(value)) {
+                throw new IllegalArgumentException("not storable text");
+            }
+            return value;
+        });
 
         private final Function<String, Object> parser;
 
@@ -114,7 +120,7 @@ public final class SortOrder {
             for (int i = 0; i < terms.size(); i++) {
                 values.add(terms.get(i).field().kind().parse(position.sortValues().get(i)));
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw ProblemException.invalid("cursor", "is not a valid cursor");
         }
         List<String> alternatives = new ArrayList<>();

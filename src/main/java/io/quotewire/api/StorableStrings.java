@@ -10,25 +10,27 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Every string read from a JSON body must be text PostgreSQL can store: no NUL character (JSON can carry it as
- * {@code \u0000}) and no unpaired UTF-16 surrogate (JSON can carry {@code \ud800} alone, and UTF-8 cannot encode
- * it). Refusing them while reading makes them a 400 naming the field instead of a database error.
+ * Every string read from a JSON body must be text PostgreSQL can store and a reader can see: no NUL character (JSON
+ * can carry it as {@code \u0000}), no unpaired UTF-16 surrogate (JSON can carry {@code \ud800} alone, and UTF-8
+ * cannot encode it), and no other control character than tab, line feed, carriage return and form feed, the ones
+ * text holds (the same rule as for an ingested article's text). Refusing them while reading makes them a 400 naming
+ * the field instead of a database error, or invisible characters in a name that a terminal or log would interpret.
  */
 @Singleton
 public class StorableStrings implements ObjectMapperCustomizer {
 
-    static final String MESSAGE = "contains a NUL character or an unpaired surrogate, which text cannot hold";
+    static final String MESSAGE = "contains a control character or an unpaired surrogate, which text cannot hold";
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("storable-strings").addDeserializer(String.class, new Deserializer()));
     }
 
-    /** Whether {@code text} can be stored: no NUL and every surrogate paired. */
+    /** Whether {@code text} can be stored: no control character but tab and line breaks, every surrogate paired. */
     public static boolean isStorable(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\0') {
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
                 return false;
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

@@ -163,7 +163,7 @@ public class QuoteResource {
             examples = @ExampleObject(name = "patch", value = Examples.QUOTE_PATCH)))
     @APIResponse(responseCode = "200", description = "Patched",
             content = @Content(schema = @Schema(implementation = QuoteView.class), examples = @ExampleObject(name = "quote", value = Examples.QUOTE)))
-    public Response patchQuote(@PathParam("id") String id, String patch,
+    public Response patchQuote(@PathParam("id") String id, byte[] patch,
             @Parameter(description = "Only patch if this is the current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         return service.patchQuote(QueryValues.uuid(id, "id"), patch, representations.ifMatch(ifMatch))
                 .map(quote -> representations.written(Response.ok(), quote).build())

@@ -89,7 +89,7 @@ public class QuoteService {
         });
     }
 
-    public Optional<QuoteView> patchQuote(UUID id, String patch, Consumer<Object> precondition) throws JsonProcessingException {
+    public Optional<QuoteView> patchQuote(UUID id, byte[] patch, Consumer<Object> precondition) throws JsonProcessingException {
         Optional<Quote> found = quotes.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty()) {
             return Optional.empty();

@@ -137,7 +137,7 @@ public class SourceResource {
             content = @Content(schema = @Schema(implementation = SourceView.class), examples = @ExampleObject(name = "source", value = Examples.SOURCE)))
     @APIResponse(responseCode = "409", description = "URL taken, or the new text breaks quote offsets",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "conflict", value = Examples.CONFLICT)))
-    public Response patchSource(@PathParam("id") String id, String patch,
+    public Response patchSource(@PathParam("id") String id, byte[] patch,
             @Parameter(description = "Only patch if this is the current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         return service.patchSource(QueryValues.uuid(id, "id"), patch, representations.ifMatch(ifMatch))
                 .map(source -> representations.written(Response.ok(), source).build())

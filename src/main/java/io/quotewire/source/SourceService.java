@@ -59,7 +59,7 @@ public class SourceService {
         });
     }
 
-    public Optional<SourceView> patchSource(UUID id, String patch, Consumer<Object> precondition) throws JsonProcessingException {
+    public Optional<SourceView> patchSource(UUID id, byte[] patch, Consumer<Object> precondition) throws JsonProcessingException {
         Optional<Source> found = sources.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty()) {
             return Optional.empty();

@@ -133,7 +133,7 @@ public class SpeakerResource {
             content = @Content(schema = @Schema(implementation = SpeakerView.class), examples = @ExampleObject(name = "speaker", value = Examples.SPEAKER)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "conflict", value = Examples.CONFLICT)))
-    public Response patchSpeaker(@PathParam("idOrSlug") String idOrSlug, String patch,
+    public Response patchSpeaker(@PathParam("idOrSlug") String idOrSlug, byte[] patch,
             @Parameter(description = "Only patch if this is the current ETag") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         return service.patchSpeaker(idOrSlug, patch, representations.ifMatch(ifMatch))
                 .map(speaker -> representations.written(Response.ok(), speaker).build())

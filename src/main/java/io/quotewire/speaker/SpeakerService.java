@@ -59,7 +59,7 @@ public class SpeakerService {
         });
     }
 
-    public Optional<SpeakerView> patchSpeaker(String idOrSlug, String patch, Consumer<Object> precondition) throws JsonProcessingException {
+    public Optional<SpeakerView> patchSpeaker(String idOrSlug, byte[] patch, Consumer<Object> precondition) throws JsonProcessingException {
         Optional<Speaker> found = speakers.findByIdOrSlug(idOrSlug, LockModeType.PESSIMISTIC_WRITE);
         if (found.isEmpty()) {
             return Optional.empty();
