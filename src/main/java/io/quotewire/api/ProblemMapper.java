@@ -160,6 +160,9 @@ public class ProblemMapper {
         if (isDatabaseUnreachable(e)) {
             return unavailable(e, uri);
         }
+        if (isCancelledForRetry(e)) {
+            return retryLater(e, uri);
+        }
         if (e instanceof org.hibernate.exception.ConstraintViolationException) {
             // The service checks uniqueness and references first; this is the safety net for a concurrent write.
             return respond(ProblemType.CONFLICT, "The request conflicts with data written at the same time; retry it", uri, List.of());
@@ -173,6 +176,9 @@ public class ProblemMapper {
         if (isDatabaseUnreachable(e)) {
             return unavailable(e, uri);
         }
+        if (isCancelledForRetry(e)) {
+            return retryLater(e, uri);
+        }
         LOG.error("Unexpected failure", e);
         return respond(ProblemType.INTERNAL, "The request could not be completed", uri, List.of());
     }
@@ -183,6 +189,27 @@ public class ProblemMapper {
                 ProblemType.SERVICE_UNAVAILABLE.status())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .build();
+    }
+
+    private Response retryLater(Exception e, UriInfo uri) {
+        LOG.warnf("Database cancelled a statement for retry: %s", e.getMessage());
+        return builder(ProblemType.SERVICE_UNAVAILABLE, "The database cancelled this request because of concurrent work; retry it", uri,
+                List.of(), ProblemType.SERVICE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .build();
+    }
+
+    /**
+     * A statement PostgreSQL cancelled and asks to retry: a deadlock (40P01), or a serialization failure (40001),
+     * which is also what a read replica raises when replaying the primary's changes conflicts with a running query.
+     */
+    private static boolean isCancelledForRetry(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseUnreachable(Throwable e) {
