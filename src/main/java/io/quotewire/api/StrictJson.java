@@ -68,18 +68,21 @@ public class StrictJson implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         mapper.registerModule(new SimpleModule("rfc3339-years")
-                .addDeserializer(Instant.class, new WithinYears<>(Instant.class, InstantDeserializer.INSTANT,
-                        t -> !t.isBefore(FIRST_INSTANT) && !t.isAfter(LAST_INSTANT)))
+                .addDeserializer(Instant.class, new WithinYears<>(Instant.class, InstantDeserializer.INSTANT, StrictJson::hasFourDigitYear))
                 .addDeserializer(LocalDate.class, new WithinYears<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
                         d -> d.getYear() >= 0 && d.getYear() <= 9999)));
     }
 
     /** {@code instant}, when its year has four digits as RFC 3339 (and PostgreSQL) requires. */
     static Instant requireFourDigitYear(Instant instant) {
-        if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+        if (!hasFourDigitYear(instant)) {
             throw new IllegalArgumentException("year out of range: " + instant);
         }
         return instant;
+    }
+
+    private static boolean hasFourDigitYear(Instant instant) {
+        return !instant.isBefore(FIRST_INSTANT) && !instant.isAfter(LAST_INSTANT);
     }
 
     /** A java.time value read by Jackson's own deserializer, refused when its year has more than four digits. */
