@@ -28,14 +28,16 @@ public class ReadYourWrites {
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     private final Databases databases;
+    private final ReplicaHealth health;
     private final ReadRouting routing;
     private final Duration window;
     private final Counter primaryReads;
     private final Counter replicaReads;
 
-    public ReadYourWrites(@PersistenceUnitExtension Databases databases, @PersistenceUnitExtension ReadRouting routing, ReplicaConfig config,
-            MeterRegistry metrics) {
+    public ReadYourWrites(@PersistenceUnitExtension Databases databases, ReplicaHealth health, @PersistenceUnitExtension ReadRouting routing,
+            ReplicaConfig config, MeterRegistry metrics) {
         this.databases = databases;
+        this.health = health;
         this.routing = routing;
         this.window = config.readYourWritesWindow();
         this.primaryReads = readsOn(metrics, Databases.PRIMARY);
@@ -53,7 +55,8 @@ public class ReadYourWrites {
         if (!databases.hasReplica() || !READS.contains(request.getMethod())) {
             return;
         }
-        if (resource.getResourceMethod().isAnnotationPresent(PrimaryOnly.class) || wroteRecently(request.getCookies().get(COOKIE))) {
+        if (resource.getResourceMethod().isAnnotationPresent(PrimaryOnly.class) || wroteRecently(request.getCookies().get(COOKIE))
+                || !health.usable()) {
             primaryReads.increment();
             return;
         }

@@ -17,4 +17,11 @@ public interface ReplicaConfig {
      */
     @WithDefault("PT5S")
     Duration readYourWritesWindow();
+
+    /**
+     * How often the replica is checked; while it does not answer, reads go to the primary, so a replica outage costs
+     * at most this long of failed reads.
+     */
+    @WithDefault("PT2S")
+    Duration checkInterval();
 }

@@ -4,6 +4,7 @@ import static io.quotewire.Fixtures.asEditor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,9 +41,11 @@ class ReplicaRoutingTest {
     public static class ReadOnlyReplica implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the tests run the replica check themselves, so that no scheduled check takes replica connections meanwhile
             return Map.of("quarkus.datasource.replica.jdbc.url", "${quarkus.datasource.jdbc.url}",
                     "quarkus.datasource.replica.username", READER,
-                    "quotewire.replica.read-your-writes-window", "PT1M");
+                    "quotewire.replica.read-your-writes-window", "PT1M",
+                    "quotewire.replica.check-interval", "PT1H");
         }
     }
 
@@ -54,6 +57,9 @@ class ReplicaRoutingTest {
     @Inject
     @DataSource("replica")
     AgroalDataSource replica;
+
+    @Inject
+    ReplicaHealth health;
 
     /** The replica pool opens its first connection only on a routed read, so the role need only exist by then. */
     @BeforeEach
@@ -69,6 +75,8 @@ class ReplicaRoutingTest {
             statement.execute("grant select on all tables in schema public to " + READER);
         }
         readerCreated = true;
+        health.check(); // the check at start-up found no such role yet
+        assertTrue(health.usable());
     }
 
     @Test
@@ -128,6 +136,32 @@ class ReplicaRoutingTest {
         assertEquals(replicaBefore, replicaAcquires());
     }
 
+    @Test
+    void whileTheReplicaDoesNotAnswerReadsFallBackToThePrimaryAndTheServiceStaysReady() throws SQLException {
+        try {
+            try (Connection connection = primary.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("alter role " + READER + " nologin");
+                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = '" + READER + "'");
+            }
+            health.check();
+            assertFalse(health.usable());
+            double primaryReadsBefore = routedReads("primary");
+            given().when().get("/api/v1/speakers/vedant-patel").then().statusCode(200);
+            assertEquals(primaryReadsBefore + 1, routedReads("primary"), "the read went to the primary");
+            given().when().get("/q/health/ready").then().statusCode(200);
+            assertTrue(metrics().contains("quotewire_replica_usable 0.0"), "the gauge shows the fallback");
+        } finally {
+            try (Connection connection = primary.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("alter role " + READER + " login");
+            }
+            health.check();
+        }
+        assertTrue(health.usable(), "the replica serves reads again once it answers");
+        double replicaReadsBefore = routedReads("replica");
+        given().when().get("/api/v1/speakers/vedant-patel").then().statusCode(200);
+        assertEquals(replicaReadsBefore + 1, routedReads("replica"));
+    }
+
     /** Connections the replica's pool has handed out so far, from the Agroal metrics Quarkus publishes. */
     private static double replicaAcquires() {
         return metric("agroal_acquire_count_total\\{datasource=\"replica\"[^}]*\\}");
@@ -137,9 +171,12 @@ class ReplicaRoutingTest {
         return metric("quotewire_reads_total\\{database=\"" + database + "\"[^}]*\\}");
     }
 
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
     private static double metric(String seriesPattern) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher matcher = Pattern.compile("^" + seriesPattern + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        Matcher matcher = Pattern.compile("^" + seriesPattern + " (\\S+)$", Pattern.MULTILINE).matcher(metrics());
         if (!matcher.find()) {
             throw new AssertionError("no series " + seriesPattern + " in /q/metrics");
         }

@@ -31,7 +31,10 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -49,6 +52,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "quotewire.it.machine-postgresql", matches = "true",
         disabledReason = "needs this machine's PostgreSQL server and its tools: run with -Pe2e, as .ci/run does")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamingReplicaIT {
 
     private static final Path PG_BIN = Path.of(System.getProperty("quotewire.it.pg-bin", "/usr/lib/postgresql/15/bin"));
@@ -203,6 +207,21 @@ class StreamingReplicaIT {
         assertNotNull(id);
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenTheStandbyStopsReadsFallBackToThePrimaryAndTheServiceStaysReady() throws Exception {
+        client().when().get("/api/v1/speakers/vedant-patel").then().statusCode(200);
+        run(List.of(PG_BIN.resolve("pg_ctl").toString(), "-D", standbyData.toString(), "-m", "immediate", "-w", "stop"), "the standby did not stop");
+        standbyStarted = false;
+        // within a few checks of the replica, reads are answered by the primary
+        assertTrue(eventually(() -> client().when().get("/api/v1/speakers/vedant-patel").statusCode() == 200),
+                "reads are served by the primary while the replica is down");
+        for (int i = 0; i < 20; i++) {
+            client().when().get("/api/v1/quotes").then().statusCode(200);
+        }
+        client().when().get("/q/health/ready").then().statusCode(200);
+    }
+
     private static PackagedService startService() throws IOException, InterruptedException {
         return PackagedService.start(PackagedService.freePort(), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PRIMARY + "/" + DATABASE,
@@ -210,6 +229,7 @@ class StreamingReplicaIT {
                 "QUARKUS_DATASOURCE_REPLICA_JDBC_URL", "jdbc:postgresql://" + standbyAddress() + "/" + DATABASE,
                 "QUARKUS_DATASOURCE_REPLICA_USERNAME", USER,
                 "QUOTEWIRE_REPLICA_READ_YOUR_WRITES_WINDOW", "PT2M",
+                "QUOTEWIRE_REPLICA_CHECK_INTERVAL", "PT0.5S",
                 "QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY), work.resolve("service.log")).awaitReady();
     }
 
