@@ -149,4 +149,28 @@ class IdempotencyTest {
         assertTrue(statuses.contains(201), statuses.toString());
         assertEquals(before + 1, speakers.count());
     }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsA413ProblemAndClaimsNoKey() throws Exception {
+        String key = UUID.randomUUID().toString();
+        byte[] body = ("{\"name\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpRequest request = HttpRequest.newBuilder(speakersUrl)
+                .header("Authorization", "Bearer " + Fixtures.EDITOR_KEY).header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                // a stream of unknown length is sent in chunks, without Content-Length, so only reading it finds the size
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("\"status\":413"), response.body());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                assertEquals(0, row.getInt(1));
+            }
+        }
+    }
 }
