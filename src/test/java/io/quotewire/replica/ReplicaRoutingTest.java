@@ -45,7 +45,7 @@ class ReplicaRoutingTest {
             return Map.of("quarkus.datasource.replica.jdbc.url", "${quarkus.datasource.jdbc.url}",
                     "quarkus.datasource.replica.username", READER,
                     "quotewire.replica.read-your-writes-window", "PT1M",
-                    "quotewire.replica.check-interval", "PT1H");
+                    "quarkus.scheduler.enabled", "false");
         }
     }
 
