@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,13 @@ class ProblemMapperTest {
         Response response = mapper.unexpected(new IllegalStateException(deadlock), null);
         assertEquals(503, response.getStatus());
         assertEquals("1", response.getHeaderString(HttpHeaders.RETRY_AFTER));
+    }
+
+    @Test
+    void aPooledConnectionToAServerThatShutDownIsA503WithRetryAfter() {
+        SQLException shutDown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        Response response = mapper.persistence(new PersistenceException(new GenericJDBCException("select", shutDown, "select 1")), null);
+        assertEquals(503, response.getStatus());
+        assertEquals("5", response.getHeaderString(HttpHeaders.RETRY_AFTER));
     }
 }
