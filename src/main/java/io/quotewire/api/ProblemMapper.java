@@ -217,10 +217,11 @@ public class ProblemMapper {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            // 08: connection exceptions; 57P0x: the server is shutting down, crashed, or not yet accepting connections,
-            // which a pooled connection reports on its first use after PostgreSQL went away
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            // 08: connection exceptions; 53: the server is out of connections, memory or disk; 57P0x: it is shutting
+            // down, crashed, or not yet accepting connections, which a pooled connection reports on its first use after
+            // PostgreSQL went away
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
         }

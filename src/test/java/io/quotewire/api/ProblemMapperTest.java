@@ -38,4 +38,12 @@ class ProblemMapperTest {
         assertEquals(503, response.getStatus());
         assertEquals("5", response.getHeaderString(HttpHeaders.RETRY_AFTER));
     }
+
+    @Test
+    void aServerOutOfConnectionsIsA503WithRetryAfter() {
+        SQLException full = new SQLException("FATAL: sorry, too many clients already", "53300");
+        Response response = mapper.unexpected(new IllegalStateException(full), null);
+        assertEquals(503, response.getStatus());
+        assertEquals("5", response.getHeaderString(HttpHeaders.RETRY_AFTER));
+    }
 }
