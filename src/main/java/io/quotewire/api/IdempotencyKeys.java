@@ -57,11 +57,7 @@ public class IdempotencyKeys {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw ProblemException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters, such as a UUID");
         }
-        // read no further than the body limit, so an oversized body is a 413 problem here, not the HTTP layer's bare one
-        byte[] body = request.getEntityStream().readNBytes((int) RequestScreening.MAX_BYTES + 1);
-        if (body.length > RequestScreening.MAX_BYTES) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB");
-        }
+        byte[] body = RequestBodies.readWithinLimit(request.getEntityStream());
         request.setEntityStream(new ByteArrayInputStream(body));
         String client = clientOf(request);
         String hash = requestHash(request, body);

@@ -5,6 +5,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,10 +22,7 @@ public class RequestBodies implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        byte[] body = context.getInputStream().readNBytes((int) RequestScreening.MAX_BYTES + 1);
-        if (body.length > RequestScreening.MAX_BYTES) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB");
-        }
+        byte[] body = readWithinLimit(context.getInputStream());
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -35,5 +33,17 @@ public class RequestBodies implements ReaderInterceptor {
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
+    }
+
+    /**
+     * The whole body, read no further than the limit: a larger one is a 413 problem here, before the HTTP layer's
+     * backstop would cut it off with a bare 413.
+     */
+    static byte[] readWithinLimit(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes((int) RequestScreening.MAX_BYTES + 1);
+        if (bytes.length > RequestScreening.MAX_BYTES) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB");
+        }
+        return bytes;
     }
 }
