@@ -24,6 +24,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.exception.JDBCConnectionException;
@@ -157,11 +158,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
-        if (isDatabaseUnreachable(e)) {
-            return unavailable(e, uri);
-        }
-        if (isCancelledForRetry(e)) {
-            return retryLater(e, uri);
+        Optional<Response> unavailable = transientDatabaseFailure(e, uri);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
         }
         if (e instanceof org.hibernate.exception.ConstraintViolationException) {
             // The service checks uniqueness and references first; this is the safety net for a concurrent write.
@@ -173,59 +172,42 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (isDatabaseUnreachable(e)) {
-            return unavailable(e, uri);
-        }
-        if (isCancelledForRetry(e)) {
-            return retryLater(e, uri);
+        Optional<Response> unavailable = transientDatabaseFailure(e, uri);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
         }
         LOG.error("Unexpected failure", e);
         return respond(ProblemType.INTERNAL, "The request could not be completed", uri, List.of());
     }
 
-    private Response unavailable(Exception e, UriInfo uri) {
-        LOG.warnf("Database unreachable: %s", e.getMessage());
-        return builder(ProblemType.SERVICE_UNAVAILABLE, "The database is not reachable at the moment", uri, List.of(),
-                ProblemType.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .build();
-    }
-
-    private Response retryLater(Exception e, UriInfo uri) {
-        LOG.warnf("Database cancelled a statement for retry: %s", e.getMessage());
-        return builder(ProblemType.SERVICE_UNAVAILABLE, "The database cancelled this request because of concurrent work; retry it", uri,
-                List.of(), ProblemType.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .build();
-    }
-
     /**
-     * A statement PostgreSQL cancelled and asks to retry: a deadlock (40P01), or a serialization failure (40001),
-     * which is also what a read replica raises when replaying the primary's changes conflicts with a running query.
+     * A 503 with {@code Retry-After} when the database failed in a way a retry can cure, else empty: it cannot be
+     * reached or is short of resources, or it cancelled the statement and asks for a retry.
      */
-    private static boolean isCancelledForRetry(Throwable e) {
+    private static Optional<Response> transientDatabaseFailure(Exception e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-                return true;
+            String state = t instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+            // 08: connection exceptions; 53: the server is out of connections, memory or disk; 57P0x: it is shutting
+            // down, crashed, or not yet accepting connections, which a pooled connection reports on its first use
+            // after PostgreSQL went away
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || state.startsWith("08") || state.startsWith("53") || state.startsWith("57P0")) {
+                return Optional.of(unavailable(e, uri, "The database is not reachable at the moment", RETRY_AFTER_SECONDS));
+            }
+            // 40P01: a deadlock; 40001: a serialization failure, which is also what a read replica raises when
+            // replaying the primary's changes conflicts with a running query
+            if (state.equals("40001") || state.equals("40P01")) {
+                return Optional.of(unavailable(e, uri, "The database cancelled this request because of concurrent work; retry it", "1"));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
-    private static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            // 08: connection exceptions; 53: the server is out of connections, memory or disk; 57P0x: it is shutting
-            // down, crashed, or not yet accepting connections, which a pooled connection reports on its first use after
-            // PostgreSQL went away
-            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
-                    || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
+    private static Response unavailable(Exception e, UriInfo uri, String detail, String retryAfterSeconds) {
+        LOG.warnf("Database unavailable: %s", e.getMessage());
+        return builder(ProblemType.SERVICE_UNAVAILABLE, detail, uri, List.of(), ProblemType.SERVICE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .build();
     }
 
     private static String detailFor(ProblemType type, int status) {
