@@ -31,6 +31,8 @@ public final class PackagedService {
                 "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // the test says which database the instance uses; none named means the embedded one, as in the README
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().putAll(environment);
         return new PackagedService(builder.start(), port);
     }
