@@ -1,6 +1,6 @@
 package io.quotewire.auth;
 
-import io.quotewire.api.ProblemException;
+import io.quotewire.api.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;
 import java.util.Set;

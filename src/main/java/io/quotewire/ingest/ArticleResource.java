@@ -1,6 +1,6 @@
 package io.quotewire.ingest;
 
-import io.quotewire.api.Examples;
+import io.quotewire.api.openapi.Examples;
 import io.quotewire.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package io.quotewire.ingest;
 
-import io.quotewire.api.NormalizedText;
-import io.quotewire.api.ProblemException;
+import io.quotewire.api.problem.ProblemException;
 import io.quotewire.source.Source;
+import io.quotewire.text.NormalizedText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

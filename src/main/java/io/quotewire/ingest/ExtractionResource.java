@@ -1,6 +1,6 @@
 package io.quotewire.ingest;
 
-import io.quotewire.api.Examples;
+import io.quotewire.api.openapi.Examples;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,8 +1,9 @@
 package io.quotewire.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quotewire.api.NormalizedText;
-import io.quotewire.api.ProblemException;
+import io.quotewire.api.problem.ProblemException;
 import io.quotewire.extraction.Article;
 import io.quotewire.extraction.ExtractedQuote;
 import io.quotewire.extraction.ExtractedSpeaker;
@@ -25,8 +26,7 @@ import io.quotewire.speaker.SpeakerInput;
 import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.speaker.SpeakerService;
 import io.quotewire.speaker.SpeakerView;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.quotewire.text.NormalizedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package io.quotewire.ingest;
 
-import io.quotewire.api.NormalizedText;
-import io.quotewire.api.Slugs;
 import io.quotewire.extraction.ExtractedSpeaker;
 import io.quotewire.ingest.SpeakerProposal.MatchRule;
 import io.quotewire.ingest.SpeakerProposal.Resolution;
 import io.quotewire.speaker.Speaker;
 import io.quotewire.speaker.SpeakerRepository;
+import io.quotewire.text.NormalizedText;
+import io.quotewire.text.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;

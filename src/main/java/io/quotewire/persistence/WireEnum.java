@@ -1,6 +1,6 @@
 package io.quotewire.persistence;
 
-import io.quotewire.api.ProblemException;
+import io.quotewire.api.problem.ProblemException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

@@ -1,9 +1,9 @@
 package io.quotewire.quote;
 
-import io.quotewire.api.ProblemException;
-import io.quotewire.api.QueryValues;
-import io.quotewire.api.Slugs;
+import io.quotewire.api.params.QueryValues;
+import io.quotewire.api.problem.ProblemException;
 import io.quotewire.persistence.WireEnum;
+import io.quotewire.text.Slugs;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;

@@ -1,14 +1,14 @@
 package io.quotewire.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quotewire.api.Examples;
-import io.quotewire.api.MergePatcher;
-import io.quotewire.api.Page;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.ProblemException;
-import io.quotewire.api.ProblemType;
-import io.quotewire.api.QueryValues;
-import io.quotewire.api.Representations;
+import io.quotewire.api.caching.Representations;
+import io.quotewire.api.json.MergePatcher;
+import io.quotewire.api.openapi.Examples;
+import io.quotewire.api.paging.Page;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.params.QueryValues;
+import io.quotewire.api.problem.ProblemException;
+import io.quotewire.api.problem.ProblemType;
 import io.quotewire.auth.Roles;
 import io.quotewire.replica.PrimaryOnly;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,16 +1,16 @@
 package io.quotewire.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quotewire.api.KeysetPager;
-import io.quotewire.api.MergePatcher;
-import io.quotewire.api.NormalizedText;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.ProblemException;
-import io.quotewire.api.SortOrder;
+import io.quotewire.api.json.MergePatcher;
+import io.quotewire.api.paging.KeysetPager;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.paging.SortOrder;
+import io.quotewire.api.problem.ProblemException;
 import io.quotewire.source.Source;
 import io.quotewire.source.SourceRepository;
 import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.tag.TagService;
+import io.quotewire.text.NormalizedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;

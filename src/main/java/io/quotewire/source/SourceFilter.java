@@ -1,6 +1,6 @@
 package io.quotewire.source;
 
-import io.quotewire.api.QueryValues;
+import io.quotewire.api.params.QueryValues;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.quotewire.source;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quotewire.api.Conditions;
-import io.quotewire.api.KeysetPager;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.SortOrder;
+import io.quotewire.api.paging.Conditions;
+import io.quotewire.api.paging.KeysetPager;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.paging.SortOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

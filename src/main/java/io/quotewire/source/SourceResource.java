@@ -1,18 +1,18 @@
 package io.quotewire.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quotewire.api.Examples;
-import io.quotewire.api.MergePatcher;
-import io.quotewire.api.Page;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.Problem;
-import io.quotewire.api.ProblemException;
-import io.quotewire.api.QueryValues;
-import io.quotewire.api.Representations;
+import io.quotewire.api.caching.Representations;
+import io.quotewire.api.json.MergePatcher;
+import io.quotewire.api.openapi.Examples;
+import io.quotewire.api.paging.Page;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.params.QueryValues;
+import io.quotewire.api.problem.Problem;
+import io.quotewire.api.problem.ProblemException;
+import io.quotewire.auth.Roles;
 import io.quotewire.quote.QuoteFilter;
 import io.quotewire.quote.QuoteService;
 import io.quotewire.quote.QuoteView;
-import io.quotewire.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

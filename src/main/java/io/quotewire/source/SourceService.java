@@ -1,22 +1,22 @@
 package io.quotewire.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quotewire.api.KeysetPager;
-import io.quotewire.api.MergePatcher;
-import io.quotewire.api.NormalizedText;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.ProblemException;
-import io.quotewire.api.SortOrder;
+import io.quotewire.api.json.MergePatcher;
+import io.quotewire.api.paging.KeysetPager;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.paging.SortOrder;
+import io.quotewire.api.problem.ProblemException;
 import io.quotewire.quote.QuoteRepository;
+import io.quotewire.text.NormalizedText;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)

@@ -1,6 +1,6 @@
 package io.quotewire.speaker;
 
-import io.quotewire.api.Slugs;
+import io.quotewire.text.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,11 +1,11 @@
 package io.quotewire.speaker;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quotewire.api.Conditions;
-import io.quotewire.api.KeysetPager;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.QueryValues;
-import io.quotewire.api.SortOrder;
+import io.quotewire.api.paging.Conditions;
+import io.quotewire.api.paging.KeysetPager;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.paging.SortOrder;
+import io.quotewire.api.params.QueryValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;

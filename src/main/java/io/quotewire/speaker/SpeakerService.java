@@ -1,14 +1,14 @@
 package io.quotewire.speaker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quotewire.api.KeysetPager;
-import io.quotewire.api.MergePatcher;
-import io.quotewire.api.NormalizedText;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.ProblemException;
-import io.quotewire.api.Slugs;
-import io.quotewire.api.SortOrder;
+import io.quotewire.api.json.MergePatcher;
+import io.quotewire.api.paging.KeysetPager;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.paging.SortOrder;
+import io.quotewire.api.problem.ProblemException;
 import io.quotewire.quote.QuoteRepository;
+import io.quotewire.text.NormalizedText;
+import io.quotewire.text.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;

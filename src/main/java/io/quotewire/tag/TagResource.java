@@ -1,10 +1,10 @@
 package io.quotewire.tag;
 
-import io.quotewire.api.Examples;
-import io.quotewire.api.Page;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.ProblemException;
-import io.quotewire.api.Representations;
+import io.quotewire.api.caching.Representations;
+import io.quotewire.api.openapi.Examples;
+import io.quotewire.api.paging.Page;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

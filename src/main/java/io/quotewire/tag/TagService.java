@@ -1,11 +1,11 @@
 package io.quotewire.tag;
 
-import io.quotewire.api.KeysetPager;
-import io.quotewire.api.NormalizedText;
-import io.quotewire.api.PageRequest;
-import io.quotewire.api.ProblemException;
-import io.quotewire.api.Slugs;
-import io.quotewire.api.SortOrder;
+import io.quotewire.api.paging.KeysetPager;
+import io.quotewire.api.paging.PageRequest;
+import io.quotewire.api.paging.SortOrder;
+import io.quotewire.api.problem.ProblemException;
+import io.quotewire.text.NormalizedText;
+import io.quotewire.text.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;

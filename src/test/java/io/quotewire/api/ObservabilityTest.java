@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quotewire.Fixtures;
+import io.quotewire.api.edge.RequestIds;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;

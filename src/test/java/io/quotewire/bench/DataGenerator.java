@@ -1,6 +1,6 @@
 package io.quotewire.bench;
 
-import io.quotewire.api.Slugs;
+import io.quotewire.text.Slugs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -19,7 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quotewire.Fixtures;
-import io.quotewire.api.MergePatcher;
+import io.quotewire.api.json.MergePatcher;
 import io.quotewire.quote.QuoteInput;
 import io.quotewire.quote.QuoteRepository;
 import io.quotewire.quote.QuoteService;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quotewire.Fixtures;
-import io.quotewire.api.Slugs;
+import io.quotewire.text.Slugs;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
