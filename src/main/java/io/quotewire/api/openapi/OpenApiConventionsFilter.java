@@ -1,5 +1,6 @@
 package io.quotewire.api.openapi;
 
+import io.quotewire.api.edge.RequestBodies;
 import io.quotewire.api.edge.RequestScreening;
 import io.quotewire.api.idempotency.IdempotencyKeys;
 import io.quotewire.api.json.MergePatcher;
@@ -54,7 +55,7 @@ public class OpenApiConventionsFilter implements OASFilter {
         register(components, "BadRequest", "Invalid parameter, field, cursor or malformed body; nothing was changed", Examples.VALIDATION);
         register(components, "NotFound", "No record with this id or slug", Examples.NOT_FOUND);
         register(components, "PreconditionFailed", "If-Match does not name the current version; nothing was changed", Examples.PRECONDITION_FAILED);
-        register(components, "PayloadTooLarge", "The body is larger than 1 MiB", Examples.TOO_LARGE);
+        register(components, "PayloadTooLarge", "The body is larger than " + RequestBodies.MAX_SIZE, Examples.TOO_LARGE);
         register(components, "NotAcceptable", "The Accept header names no type this operation answers in (it speaks JSON)", Examples.NOT_ACCEPTABLE);
         register(components, "UnsupportedMediaType", "The body's Content-Type is not accepted here", Examples.UNSUPPORTED_MEDIA_TYPE);
         register(components, "Unauthorized", "No API key, or an unknown one; see the WWW-Authenticate header", Examples.UNAUTHORIZED);
