@@ -27,7 +27,7 @@ public final class Examples {
     public static final String TOO_LARGE = "{\"type\":\"/problems/payload-too-large\",\"title\":\"Payload too large\",\"status\":413,"
             + "\"detail\":\"" + RequestBodies.TOO_LARGE + "\",\"instance\":\"/api/v1/sources\"}";
     public static final String UNSUPPORTED_MEDIA_TYPE = "{\"type\":\"/problems/unsupported-media-type\",\"title\":\"Unsupported media type\","
-            + "\"status\":415,\"detail\":\"This Content-Type is not accepted here\",\"instance\":\"/api/v1/quotes\"}";
+            + "\"status\":415,\"detail\":\"This Content-Type is not accepted here; send application/json\",\"instance\":\"/api/v1/quotes\"}";
     public static final String NOT_ACCEPTABLE = "{\"type\":\"/problems/not-acceptable\",\"title\":\"Not acceptable\","
             + "\"status\":406,\"detail\":\"This resource is available as application/json\",\"instance\":\"/api/v1/quotes\"}";
     public static final String INTERNAL = "{\"type\":\"/problems/internal\",\"title\":\"Internal error\",\"status\":500,"
