@@ -27,7 +27,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.hibernate.Session;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quotewire.replica.Databases;
+import io.quotewire.replica.ReadRouting;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import org.hibernate.JDBCException;
 
 @ApplicationScoped
 public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
@@ -53,6 +58,14 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     private static final int SAMPLE_IN_MEMORY_BELOW = 2_000;
     private static final int MAX_SAMPLING_ROUNDS = 6;
     private static final int MAX_SAMPLING_BATCH = 4_000;
+
+    @Inject
+    @PersistenceUnitExtension
+    Databases databases;
+
+    @Inject
+    @PersistenceUnitExtension
+    ReadRouting routing;
 
     /** A quote's id and its speaker's id (null when unattributed), as an ingest summary lists them. */
     public record QuoteRef(UUID id, UUID speakerId) {
@@ -102,19 +115,33 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
+    /**
+     * Runs a view query on a connection of the request's database (primary or replica, as {@link ReadRouting} chose)
+     * taken straight from its pool: no Hibernate session is opened for it. Inside a transaction the pool hands out the
+     * transaction's own connection, so what the transaction wrote is seen.
+     */
     private List<QuoteView> views(String sql, Binder binder, int firstColumn) {
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                List<QuoteView> views = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        views.add(QuoteView.read(rows, firstColumn));
-                    }
+        List<QuoteView> views = new ArrayList<>();
+        views(sql, binder, firstColumn, (row, view) -> views.add(view));
+        return views;
+    }
+
+    private interface RowSink {
+        void accept(ResultSet row, QuoteView view) throws SQLException;
+    }
+
+    private void views(String sql, Binder binder, int firstColumn, RowSink sink) {
+        try (Connection connection = databases.dataSource(routing.resolveTenantId()).getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(rows, QuoteView.read(rows, firstColumn));
                 }
-                return views;
             }
-        });
+        } catch (SQLException e) {
+            throw new JDBCException("A quote view query failed", e);
+        }
     }
 
     public KeysetPager.Slice<Quote> listQuotes(QuoteFilter filter, SortOrder sort, PageRequest page) {
@@ -159,16 +186,9 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         for (int round = 0; round < MAX_SAMPLING_ROUNDS && picked.size() < count; round++) {
             Long[] drawn = ThreadLocalRandom.current().longs(batch, 1, maxSeq + 1).boxed().toArray(Long[]::new);
             Map<Long, QuoteView> bySeq = new HashMap<>();
-            getEntityManager().unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement("select q.seq, " + VIEW_SQL.substring(7) + " where q.seq = any(?)")) {
-                    statement.setArray(1, connection.createArrayOf("bigint", drawn));
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            bySeq.put(rows.getLong(1), QuoteView.read(rows, 2));
-                        }
-                    }
-                }
-            });
+            views("select q.seq, " + VIEW_SQL.substring("select ".length()) + " where q.seq = any(?)",
+                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("bigint", drawn)), 2,
+                    (rows, view) -> bySeq.put(rows.getLong(1), view));
             for (Long seq : drawn) {
                 QuoteView view = bySeq.get(seq);
                 if (view != null && picked.size() < count) {
