@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quotewire search benchmark: one command, on the machine's PostgreSQL, against the packaged service.
-#   benchmarks/run.sh            (see docs/BENCHMARKS.md; every setting below can be overridden from the environment)
+#   benchmarks/search.sh         (see docs/BENCHMARKS.md; every setting below can be overridden from the environment)
 # It installs wrk if missing, creates the database, builds the jar if absent, starts the service, generates the data
 # (skipped when the same seed and sizes are already loaded), loads the service with wrk per scenario, runs pgbench
 # with the service's SQL as the database ceiling, records the EXPLAIN plans and writes the results section of
@@ -224,7 +224,7 @@ list_sql() { # $1: condition
 {
   echo "# Query plans of the search benchmark"
   echo
-  echo "Written by \`benchmarks/run.sh\` on $(date -u +%Y-%m-%dT%H:%MZ) at $(git rev-parse --short HEAD) against $QUOTES generated quotes"
+  echo "Written by \`benchmarks/search.sh\` on $(date -u +%Y-%m-%dT%H:%MZ) at $(git rev-parse --short HEAD) against $QUOTES generated quotes"
   echo "(seed $SEED). The SQL is what the service issues (Hibernate SQL log), with sample values in place of the bind"
   echo "parameters. Read by docs/BENCHMARKS.md."
   explain "by id: the quote" "$(by_id_sql "q1_0.id = '$SAMPLE_ID'")"
@@ -249,7 +249,7 @@ ratio() { # $1 rps, $2 ceiling
 {
   echo "## Search and discovery benchmark"
   echo
-  echo "Run by \`benchmarks/run.sh\` (see docs/BENCHMARKS.md): $QUOTES generated quotes (seed $SEED), wrk with $CONNECTIONS"
+  echo "Run by \`benchmarks/search.sh\` (see docs/BENCHMARKS.md): $QUOTES generated quotes (seed $SEED), wrk with $CONNECTIONS"
   echo "connections and $THREADS threads, ${DURATION}s per scenario after a ${WARMUP}s warm-up, on the same machine as the"
   echo "service and PostgreSQL. The ceiling is pgbench (\`-c $CONNECTIONS -j $THREADS -T $DURATION -M prepared\`) running the"
   echo "service's SQL for the scenario with the service stopped. Plans: docs/SEARCH_PLANS.md; what they show and"
