@@ -1,15 +1,13 @@
 package io.quotewire.api.ratelimit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quotewire.api.edge.EdgeFilterOrder;
-import io.quotewire.api.problem.Problem;
 import io.quotewire.api.problem.ProblemType;
+import io.quotewire.api.problem.ProblemWriter;
 import io.quotewire.auth.ApiKeys;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,7 +49,7 @@ public class RateLimits {
 
     private final RateLimitConfig config;
     private final ApiKeys keys;
-    private final ObjectMapper mapper;
+    private final ProblemWriter problems;
     private final AgroalDataSource dataSource;
     private final long windowMillis;
     private final long slack;
@@ -61,10 +58,10 @@ public class RateLimits {
     private final String keyPrefix;
     private volatile boolean databaseDown;
 
-    public RateLimits(RateLimitConfig config, ApiKeys keys, ObjectMapper mapper, AgroalDataSource dataSource) {
+    public RateLimits(RateLimitConfig config, ApiKeys keys, ProblemWriter problems, AgroalDataSource dataSource) {
         this.config = config;
         this.keys = keys;
-        this.mapper = mapper;
+        this.problems = problems;
         this.dataSource = dataSource;
         this.windowMillis = Math.max(1000, config.window().toMillis());
         this.slack = Math.max(1, (long) Math.floor(config.requests() * config.unsynchronizedShare()));
@@ -175,18 +172,8 @@ public class RateLimits {
     }
 
     private void answer(RoutingContext context, ProblemType type, String detail, long retryAfterSeconds) {
-        String body;
-        try {
-            body = mapper.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), detail, context.normalizedPath(), List.of()));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-            return;
-        }
-        context.response().setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)))
-                .end(body);
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
+        problems.write(context, type, detail);
     }
 
     /**
