@@ -22,6 +22,7 @@ class RateLimitTest {
 
     @Test
     void aClientPastItsQuotaGets429WithRetryAfterAndTheRateLimitHeaders() {
+        SmallRateLimit.awayFromAWindowEnd();
         // an API key is its own client, apart from the anonymous callers at the same address
         for (int sent = 1; sent <= QUOTA; sent++) {
             given().header("Authorization", "Bearer " + KEY).when().get("/api/v1/tags")
@@ -43,6 +44,7 @@ class RateLimitTest {
 
     @Test
     void forwardedHeadersFromAPeerThatIsNoTrustedProxyAreIgnored() {
+        SmallRateLimit.awayFromAWindowEnd();
         // the suite's peer is 127.0.0.1, and the only trusted proxy of the test profile is 192.0.2.10: whatever the
         // headers claim, these requests come from one client and spend one quota
         int first = remaining(given().header("X-Forwarded-For", "203.0.113.1").when().get("/api/v1/tags").then().statusCode(200)
