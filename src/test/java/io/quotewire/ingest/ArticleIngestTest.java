@@ -19,6 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quotewire.Fixtures;
+import io.quotewire.api.caching.ReadCache;
 import io.quotewire.api.json.MergePatcher;
 import io.quotewire.quote.QuoteInput;
 import io.quotewire.quote.QuoteRepository;
@@ -68,6 +69,8 @@ class ArticleIngestTest {
     TagService tagService;
     @Inject
     MergePatcher patcher;
+    @Inject
+    ReadCache readCache;
 
     // --- the seed article ---
 
@@ -362,7 +365,7 @@ class ArticleIngestTest {
     @Test
     void aFailureHalfwayThroughAnIngestWritesNothing() {
         AtomicInteger calls = new AtomicInteger();
-        QuoteService failing = new QuoteService(quoteRepository, speakerRepository, sourceRepository, tagService, patcher) {
+        QuoteService failing = new QuoteService(quoteRepository, speakerRepository, sourceRepository, tagService, patcher, readCache) {
             @Override
             public QuoteView persistQuote(QuoteInput input) {
                 if (calls.incrementAndGet() == 2) {
