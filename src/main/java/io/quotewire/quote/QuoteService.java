@@ -12,6 +12,7 @@ import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.tag.TagService;
 import io.quotewire.text.NormalizedText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -31,6 +32,10 @@ public class QuoteService {
     private final SourceRepository sources;
     private final TagService tags;
     private final MergePatcher patcher;
+    /** A field, not a constructor argument: tests build this service by hand to inject failures into writes. */
+    @Inject
+    QuoteSearch search;
+    private static final SortOrder RANKED = SortOrder.parse("-relevance", QuoteRepository.SORTABLE_WITH_QUERY, "-relevance");
 
     public QuoteService(QuoteRepository quotes, SpeakerRepository speakers, SourceRepository sources, TagService tags, MergePatcher patcher) {
         this.quotes = quotes;
@@ -46,6 +51,12 @@ public class QuoteService {
         SortOrder order = query == null
                 ? SortOrder.parse(sort, QuoteRepository.SORTABLE, "-createdAt")
                 : SortOrder.parse(sort, QuoteRepository.SORTABLE_WITH_QUERY, "-relevance");
+        if (query != null && order.canonical().equals(RANKED.canonical())) {
+            Optional<KeysetPager.Slice<QuoteView>> ranked = search.listRanked(filter, page);
+            if (ranked.isPresent()) {
+                return ranked.get();
+            }
+        }
         KeysetPager.Slice<Quote> slice = quotes.listQuotes(filter, order, page);
         if (query == null) {
             return slice.map(QuoteView::of);
