@@ -531,16 +531,20 @@ public class QuoteIndex {
             LOG.infof("search index: rebuilding from %d quotes in PostgreSQL", total);
             writer.deleteAll();
             long lastReport = System.nanoTime();
+            long lastLog = lastReport;
             try (PreparedStatement read = connection.prepareStatement(COLUMNS)) {
                 read.setFetchSize(5_000);
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
                         writer.addDocument(document(rows));
                         indexed++;
-                        if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
+                        if ((indexed & 1023) == 0 && System.nanoTime() - lastReport > STATUS_EVERY.toNanos()) {
                             lastReport = System.nanoTime();
-                            LOG.infof("search index: rebuilt %d of %d quotes (%d %%)", indexed, total, total == 0 ? 100 : 100 * indexed / total);
                             reportStatus();
+                            if (lastReport - lastLog > TimeUnit.SECONDS.toNanos(5)) {
+                                lastLog = lastReport;
+                                LOG.infof("search index: rebuilt %d of %d quotes (%d %%)", indexed, total, total == 0 ? 100 : 100 * indexed / total);
+                            }
                         }
                     }
                 }
