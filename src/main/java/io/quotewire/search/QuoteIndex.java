@@ -94,10 +94,17 @@ public class QuoteIndex {
     public record Status(State state, long indexed, long total, long watermark, String path) {
     }
 
-    private static final String COLUMNS = """
+    /** A few quotes by id, with their tags' slugs. */
+    private static final String QUOTES_BY_ID = """
             select q.id, q.text, q.speaker_id, q.source_id, q.type, q.status, q.language, q.quoted_on, q.length,
                    array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id)
-            from quote q""";
+            from quote q where q.id = any(?)""";
+    /** Every quote with its tags' slugs, in one pass over each table (a subquery per quote is far slower). */
+    private static final String ALL_QUOTES = """
+            select q.id, q.text, q.speaker_id, q.source_id, q.type, q.status, q.language, q.quoted_on, q.length, tags.slugs
+            from quote q
+            left join (select qt.quote_id, array_agg(t.slug) as slugs
+                       from quote_tag qt join tag t on t.id = qt.tag_id group by qt.quote_id) tags on tags.quote_id = q.id""";
     private static final Sort RANKED = new Sort(SortField.FIELD_SCORE, new SortField("id", SortField.Type.STRING, true));
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
@@ -118,6 +125,8 @@ public class QuoteIndex {
     private SearcherManager searchers;
     private volatile Path path;
     private volatile State state = State.STARTING;
+    /** Set when the service stops, so that a rebuild in progress gives way at once. */
+    private volatile boolean closing;
     private volatile long watermark;
     /** Sequence numbers of applied changes whose transactions are not yet below the watermark. */
     private final Set<Long> appliedAbove = new HashSet<>();
@@ -159,8 +168,17 @@ public class QuoteIndex {
         if (background == null) {
             return;
         }
+        closing = true;
         background.shutdownNow();
-        applying.lock();
+        try {
+            if (!applying.tryLock(5, TimeUnit.SECONDS)) {
+                LOG.warn("search index: still busy at shutdown; it catches up or rebuilds on the next start");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try {
             if (writer != null && writer.isOpen()) {
                 commit();
@@ -489,7 +507,7 @@ public class QuoteIndex {
     private void reindex(List<UUID> ids) throws SQLException, IOException {
         Set<UUID> remaining = new HashSet<>(ids);
         try (Connection connection = database.getConnection();
-                PreparedStatement read = connection.prepareStatement(COLUMNS + " where q.id = any(?)")) {
+                PreparedStatement read = connection.prepareStatement(QUOTES_BY_ID)) {
             read.setArray(1, connection.createArrayOf("uuid", remaining.toArray()));
             try (ResultSet rows = read.executeQuery()) {
                 while (rows.next()) {
@@ -532,10 +550,18 @@ public class QuoteIndex {
             writer.deleteAll();
             long lastReport = System.nanoTime();
             long lastLog = lastReport;
-            try (PreparedStatement read = connection.prepareStatement(COLUMNS)) {
+            try (Statement settings = connection.createStatement()) {
+                // a whole-table read: no JIT compilation (seconds of it under a cursor) and room to hash the tags
+                settings.execute("set local jit = off");
+                settings.execute("set local work_mem = '256MB'");
+            }
+            try (PreparedStatement read = connection.prepareStatement(ALL_QUOTES)) {
                 read.setFetchSize(5_000);
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
+                        if (closing) {
+                            throw new IllegalStateException("the service is stopping");
+                        }
                         writer.addDocument(document(rows));
                         indexed++;
                         if ((indexed & 1023) == 0 && System.nanoTime() - lastReport > STATUS_EVERY.toNanos()) {
@@ -650,6 +676,9 @@ public class QuoteIndex {
     }
 
     private void failed(Exception e) {
+        if (closing) {
+            return;
+        }
         state = State.FAILED;
         failedAt = System.nanoTime();
         LOG.errorf(e, "search index: failed; PostgreSQL answers searches, trying again in %d s", RETRY_AFTER_FAILURE.toSeconds());
