@@ -26,7 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -110,6 +114,7 @@ public class QuoteIndex {
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
+    private static final int REBUILD_BATCH = 500;
 
     private final AgroalDataSource database;
     private final SearchConfig config;
@@ -548,33 +553,12 @@ public class QuoteIndex {
             }
             LOG.infof("search index: rebuilding from %d quotes in PostgreSQL", total);
             writer.deleteAll();
-            long lastReport = System.nanoTime();
-            long lastLog = lastReport;
             try (Statement settings = connection.createStatement()) {
                 // a whole-table read: no JIT compilation (seconds of it under a cursor) and room to hash the tags
                 settings.execute("set local jit = off");
                 settings.execute("set local work_mem = '256MB'");
             }
-            try (PreparedStatement read = connection.prepareStatement(ALL_QUOTES)) {
-                read.setFetchSize(5_000);
-                try (ResultSet rows = read.executeQuery()) {
-                    while (rows.next()) {
-                        if (closing) {
-                            throw new IllegalStateException("the service is stopping");
-                        }
-                        writer.addDocument(document(rows));
-                        indexed++;
-                        if ((indexed & 1023) == 0 && System.nanoTime() - lastReport > STATUS_EVERY.toNanos()) {
-                            lastReport = System.nanoTime();
-                            reportStatus();
-                            if (lastReport - lastLog > TimeUnit.SECONDS.toNanos(5)) {
-                                lastLog = lastReport;
-                                LOG.infof("search index: rebuilt %d of %d quotes (%d %%)", indexed, total, total == 0 ? 100 : 100 * indexed / total);
-                            }
-                        }
-                    }
-                }
-            }
+            indexAll(connection);
             connection.commit();
             watermark = snapshotXmin;
             rebuiltUpTo = upTo;
@@ -590,6 +574,77 @@ public class QuoteIndex {
         } catch (IOException | SQLException | RuntimeException e) {
             failed(e);
         }
+    }
+
+    /**
+     * Reads every quote on this thread and analyzes and adds them on a few more (IndexWriter takes documents from
+     * many threads): analysis is the cost, and on a shared machine each thread also gets its share of the CPU.
+     */
+    private void indexAll(Connection connection) throws SQLException, IOException {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ExecutorService indexers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "search-index-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Semaphore queued = new Semaphore(threads * 2);
+        AtomicLong added = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long lastReport = System.nanoTime();
+        long lastLog = lastReport;
+        try (PreparedStatement read = connection.prepareStatement(ALL_QUOTES)) {
+            read.setFetchSize(5_000);
+            try (ResultSet rows = read.executeQuery()) {
+                List<Document> batch = new ArrayList<>(REBUILD_BATCH);
+                boolean more = true;
+                while (more) {
+                    more = rows.next();
+                    if (more) {
+                        batch.add(document(rows));
+                    }
+                    if (batch.size() == REBUILD_BATCH || (!more && !batch.isEmpty())) {
+                        if (closing || failure.get() != null) {
+                            break;
+                        }
+                        List<Document> docs = batch;
+                        queued.acquireUninterruptibly();
+                        indexers.execute(() -> {
+                            try {
+                                writer.addDocuments(docs);
+                                indexed = added.addAndGet(docs.size());
+                            } catch (IOException | RuntimeException e) {
+                                failure.compareAndSet(null, e);
+                            } finally {
+                                queued.release();
+                            }
+                        });
+                        batch = new ArrayList<>(REBUILD_BATCH);
+                    }
+                    if (System.nanoTime() - lastReport > STATUS_EVERY.toNanos()) {
+                        lastReport = System.nanoTime();
+                        reportStatus();
+                        if (lastReport - lastLog > TimeUnit.SECONDS.toNanos(5)) {
+                            lastLog = lastReport;
+                            LOG.infof("search index: rebuilt %d of %d quotes (%d %%)", indexed, total, total == 0 ? 100 : 100 * indexed / total);
+                        }
+                    }
+                }
+            }
+        } finally {
+            indexers.shutdown();
+            try {
+                indexers.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (closing) {
+            throw new IllegalStateException("the service is stopping");
+        }
+        if (failure.get() != null) {
+            throw new IOException("indexing failed", failure.get());
+        }
+        indexed = added.get();
     }
 
     private static Document document(ResultSet row) throws SQLException {
