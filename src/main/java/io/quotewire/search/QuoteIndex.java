@@ -186,7 +186,9 @@ public class QuoteIndex {
         }
         try {
             if (writer != null && writer.isOpen()) {
-                commit();
+                if (state == State.CURRENT) {
+                    commit(); // a rebuild cut short is never committed: the last complete index stays, and is redone
+                }
                 searchers.close();
                 writer.close();
                 directory.close();

@@ -23,12 +23,12 @@ class WebSearchQueryTest {
     @Test
     void quotedWordsAreAPhraseWithStopWordGapsKept() {
         assertEquals("+text:\"press freedom\"", parsed("\"press freedom\""));
-        assertEquals("+text:\"state ? union\"", parsed("\"state of the union\""));
+        assertEquals("+text:\"state ? ? union\"", parsed("\"state of the union\""));
     }
 
     @Test
     void orJoinsItsNeighboursAndMinusExcludes() {
-        assertEquals("+(text:budget text:cafe)~1", parsed("budget or café"));
+        assertEquals("+((text:budget text:cafe)~1)", parsed("budget or café"));
         assertEquals("+text:press -text:kind", parsed("press -kind"));
         assertEquals("+*:* -text:elect", parsed("-elections"));
     }
