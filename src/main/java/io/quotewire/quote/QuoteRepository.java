@@ -362,6 +362,11 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         return query.getResultList();
     }
 
+    /** The quotes with {@code ids}, in no particular order (a search page is ordered by the index that found it). */
+    public List<Quote> findQuotesByIds(List<UUID> ids) {
+        return find(SELECT + " where q.id in :ids", Map.of("ids", ids)).list();
+    }
+
     /**
      * The highlights of the quotes with {@code ids} for the search {@code query}, by quote id: PostgreSQL marks the
      * matched words with {@code ts_headline}, and {@link SearchHighlights} turns the marks into offsets.

@@ -13,6 +13,7 @@ import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.tag.TagService;
 import io.quotewire.text.NormalizedText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -33,6 +34,10 @@ public class QuoteService {
     private final TagService tags;
     private final MergePatcher patcher;
     private final ReadCache cache;
+    /** A field, not a constructor argument: tests build this service by hand to inject failures into writes. */
+    @Inject
+    QuoteSearch search;
+    private static final SortOrder RANKED = SortOrder.parse("-relevance", QuoteRepository.SORTABLE_WITH_QUERY, "-relevance");
 
     /** The key of the highest sequence number in the {@link ReadCache}: random picks draw below it, every write drops it. */
     private static final String HIGHEST_SEQ = "quote-highest-seq";
@@ -53,6 +58,12 @@ public class QuoteService {
         SortOrder order = query == null
                 ? SortOrder.parse(sort, QuoteRepository.SORTABLE, "-createdAt")
                 : SortOrder.parse(sort, QuoteRepository.SORTABLE_WITH_QUERY, "-relevance");
+        if (query != null && order.canonical().equals(RANKED.canonical())) {
+            Optional<KeysetPager.Slice<QuoteView>> ranked = search.listRanked(filter, page);
+            if (ranked.isPresent()) {
+                return ranked.get();
+            }
+        }
         KeysetPager.Slice<Quote> slice = quotes.listQuotes(filter, order, page);
         if (query == null) {
             return slice.map(QuoteView::of);

@@ -230,6 +230,40 @@ class TwoInstanceIT {
     }
 
     @Test
+    void aQuoteWrittenOnOneInstanceIsFoundBySearchOnTheOtherWithinTwoSeconds() throws InterruptedException {
+        awaitSearchIndex(portA);
+        awaitSearchIndex(portB);
+        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 7);
+        String source = on(portA).contentType(ContentType.JSON).body(Map.of("kind", "article", "title", "Freshness " + word,
+                        "text", "Freshness check.", "language", "en", "publisher", "Fixture Gazette", "publishedAt", "2024-05-02T10:00:00Z"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String quote = on(portA).contentType(ContentType.JSON).body(Map.of("text", "The " + word + " was found everywhere.",
+                        "type", "direct", "sourceId", source))
+                .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
+        long acknowledged = System.nanoTime();
+        List<String> found = List.of();
+        while (found.isEmpty() && System.nanoTime() - acknowledged < 2_000_000_000L) {
+            found = on(portB).queryParam("q", word).get("/api/v1/quotes").then().statusCode(200).extract().jsonPath().getList("items.id");
+        }
+        assertEquals(List.of(quote), found, "instance B finds the quote written on A within 2 s of A's 201");
+        assertEquals(List.of(quote), on(portA).queryParam("q", word).get("/api/v1/quotes").then().statusCode(200)
+                .extract().jsonPath().getList("items.id"));
+        // both instances answered from their own index, not from PostgreSQL
+        awaitSearchIndex(portA);
+        awaitSearchIndex(portB);
+    }
+
+    private static void awaitSearchIndex(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!on(port).get("/q/health/ready").then().extract().asString().replaceAll("\\s", "").contains("\"answeredBy\":\"index\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the search index of the instance on port " + port + " did not become current");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void theRateLimitIsSharedByBothInstances() throws InterruptedException {
         awayFromAWindowEnd();
@@ -263,6 +297,7 @@ class TwoInstanceIT {
                 "QUARKUS_DATASOURCE_USERNAME", database.username(),
                 "QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY + "," + ADMIN_KEY_ENTRY,
                 "QUOTEWIRE_RATE_LIMIT_REQUESTS", String.valueOf(RATE_LIMIT),
-                "QUOTEWIRE_RATE_LIMIT_WINDOW", RATE_WINDOW.toString()), work.resolve("instance-" + port + ".log"));
+                "QUOTEWIRE_RATE_LIMIT_WINDOW", RATE_WINDOW.toString(),
+                "QUOTEWIRE_SEARCH_INDEX_PATH", work.resolve("search-index-" + port).toString()), work.resolve("instance-" + port + ".log"));
     }
 }

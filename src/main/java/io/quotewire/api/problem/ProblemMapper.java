@@ -52,7 +52,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.type(), e.getMessage(), uri, e.errors());
+        // a 503 the code decided on (such as a search cursor whose index is being rebuilt) says when to come back too
+        return e.type() == ProblemType.SERVICE_UNAVAILABLE
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build()
+                : response;
     }
 
     @ServerExceptionMapper
