@@ -95,7 +95,7 @@ public class RequestScreening {
      * Whether the raw path and query, once percent-decoded, are well-formed UTF-8 without control characters. (A
      * malformed escape such as {@code %zz} never gets here: Quarkus answers it with a bare 400 before any route.)
      */
-    private static boolean isCleanText(String rawUri) {
+    public static boolean isCleanText(String rawUri) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawUri.length());
         for (int i = 0; i < rawUri.length(); i++) {
             char c = rawUri.charAt(i);
