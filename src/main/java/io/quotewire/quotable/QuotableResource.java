@@ -1,7 +1,9 @@
 package io.quotewire.quotable;
 
 import io.quotewire.api.problem.Problem;
+import io.quotewire.api.problem.AcceptedMediaTypes;
 import io.quotewire.api.problem.ProblemMapper;
+import io.quotewire.api.problem.ProblemWriter;
 import io.quotewire.text.Slugs;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
@@ -50,9 +53,12 @@ public class QuotableResource {
     static final int MAX_RANDOM = 50;
 
     private final QuotableService service;
+    /** The service's one error policy, whose answers this class dresses as Quotable's. */
+    private final ProblemMapper policy;
 
-    public QuotableResource(QuotableService service) {
+    public QuotableResource(QuotableService service, AcceptedMediaTypes mediaTypes) {
         this.service = service;
+        this.policy = new ProblemMapper(mediaTypes);
     }
 
     @GET
@@ -242,9 +248,8 @@ public class QuotableResource {
      * database that is away, a logged 500 for a fault) and what may be said; here it is only dressed as Quotable's.
      */
     @ServerExceptionMapper
-    public Response failed(Exception e, UriInfo uri) {
-        ProblemMapper policy = new ProblemMapper();
-        Response problem = e instanceof WebApplicationException web ? policy.http(web, uri) : policy.unexpected(e, uri);
+    public Response failed(Exception e, UriInfo uri, Request request) {
+        Response problem = e instanceof WebApplicationException web ? policy.http(web, uri, request) : policy.unexpected(e, uri);
         Problem body = (Problem) problem.getEntity();
         Response.ResponseBuilder answer = Response.fromResponse(error(problem.getStatus(), body.detail()));
         String retryAfter = problem.getHeaderString(HttpHeaders.RETRY_AFTER);

@@ -190,7 +190,8 @@ class QuotableApiTest {
     @Test
     void aQuoteByIdAndA404ForAnyOtherId() {
         given().when().get("/quotable/quotes/" + quoteIds.get(2)).then().statusCode(200)
-                .body("content", equalTo(ROCKET)).body("length", equalTo(15)).body("tags", contains(Character.toUpperCase(tagB.charAt(0)) + tagB.substring(1).replace('-', ' '))) // names, not slugs.body("authorSlug", equalTo(author));
+                .body("content", equalTo(ROCKET)).body("length", equalTo(15)).body("authorSlug", equalTo(author))
+                .body("tags", contains(Character.toUpperCase(tagB.charAt(0)) + tagB.substring(1).replace('-', ' '))); // names, not slugs
         for (String id : List.of("not-an-id", "0190a6a4-3b1e-7c2d-9f00-5a1b2c3d4e5f", "%3Cscript%3E")) {
             given().urlEncodingEnabled(false).when().get("/quotable/quotes/" + id).then().statusCode(404).contentType(ContentType.JSON)
                     .body("statusCode", equalTo(404)).body("statusMessage", equalTo("The requested resource could not be found"));

@@ -175,6 +175,8 @@ final class HostileCases {
         table.wrongContentTypes();
         table.unsupportedMethods();
         table.stalePreconditions();
+        table.unknownQueryParameters();
+        table.longQueries();
         table.quotable();
         return List.copyOf(table.cases);
     }
@@ -534,6 +536,33 @@ final class HostileCases {
         }
     }
 
+    private void unknownQueryParameters() {
+        // ignored, a misspelt or invented filter would answer the unfiltered list as if it were filtered
+        for (String path : READS) {
+            if (!path.startsWith("/api/")) {
+                continue;
+            }
+            for (String query : List.of("author=x", "speakerId=x", "callback=x")) {
+                read("unknown-parameter", path, query, 400);
+            }
+        }
+        for (Write write : WRITES) {
+            cases.add(new Case("unknown-parameter", write.operation() + " ?dryRun=true", write.operation(), write.method(),
+                    write.path() + "?dryRun=true", write.contentType(), EDITOR, bytes(write.validBody()), Set.of(400), false));
+        }
+        cases.add(new Case("unknown-parameter", "DELETE /api/v1/quotes/{id}?force=true", "DELETE /api/v1/quotes/{id}", "DELETE",
+                "/api/v1/quotes/{quote}?force=true", null, ADMIN, null, Set.of(400), false));
+    }
+
+    private void longQueries() {
+        // request lines up to 16 KiB reach the application, so an over-long search is the documented 400, not a bare 414
+        for (String path : List.of("/api/v1/quotes", "/api/v1/quotes/random", "/api/v1/quotes/facets", "/api/v1/speakers")) {
+            read("long-query", path, "q=" + "a".repeat(10_000), 400);
+        }
+        read("long-query", "/api/v1/quotes", "tag=" + "a-".repeat(4_000) + "a", 400);
+        read("long-query", "/api/v1/quotes", "cursor=" + "A".repeat(12_000), 400);
+    }
+
     /** The Quotable-compatible reads (tag Quotable): answered as Quotable did, its errors in its own body. */
     static final String QUOTABLE = "/quotable";
     private static final List<String> QUOTABLE_READS = List.of("/quotable/random", "/quotable/quotes/random", "/quotable/quotes",
@@ -555,7 +584,8 @@ final class HostileCases {
         }
         for (String path : QUOTABLE_FILTERED) {
             for (String query : List.of("minLength=-1", "minLength=abc", "maxLength=99999999999999999999", "minLength=10&maxLength=5", "maxLength=1e400")) {
-                read("out-of-range-number", path.replace("/quotable/random", "/quotable/quotes"), query, 200);
+                // bounds that no quote can meet match nothing: an empty list, or Quotable's 404 for the single random quote
+                read("out-of-range-number", path, query, path.equals("/quotable/random") && query.contains("maxLength=5") ? 404 : 200);
             }
         }
         for (String count : List.of("0", "-1", "51", "99999999999999999999", "1.5")) {
@@ -627,7 +657,15 @@ final class HostileCases {
                         Set.of(404), false));
             }
             cases.add(new Case("unsupported-method", "TRACE " + path, operationOf("TRACE", path), "TRACE", path, null, null, null, Set.of(404), false));
+            // Quotable ignored parameters it did not know; so does its layer here (unlike /api/v1)
+            for (String query : List.of("callback=x", "speakerId=x", "cursor=x")) {
+                read("unknown-parameter", path, query, path.contains("search/") ? 422 : path.equals("/quotable/authors/{quote}") ? 404 : 200);
+            }
         }
+        for (String path : List.of("/quotable/search/quotes", "/quotable/search/authors", "/quotable/random")) {
+            read("long-query", path, "query=" + "a".repeat(10_000), 400);
+        }
+        read("long-query", "/quotable/quotes", "tags=" + "a-".repeat(4_000) + "a", 200);
     }
 
     // --- helpers ---
