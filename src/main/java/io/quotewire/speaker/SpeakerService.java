@@ -113,7 +113,8 @@ public class SpeakerService {
 
     private void apply(Speaker speaker, SpeakerInput input) {
         String name = NormalizedText.nfcTrimmed(input.name());
-        String slug = input.slug() != null ? input.slug() : Slugs.of(name);
+        // a stored slug is kept unless a new one is given: links made with it keep working, whatever Slugs.of says today
+        String slug = input.slug() != null ? input.slug() : speaker.slug != null ? speaker.slug : Slugs.of(name);
         if (slug.isEmpty()) {
             throw ProblemException.invalid("slug", "cannot be made from this name; give one");
         }

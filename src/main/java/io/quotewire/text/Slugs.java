@@ -1,25 +1,33 @@
 package io.quotewire.text;
 
-import java.text.Normalizer;
+import com.ibm.icu.text.Transliterator;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Human, URL-safe names for records: "Vedant Patel" becomes {@code vedant-patel}. */
+/**
+ * Human, URL-safe names for records: "Vedant Patel" becomes {@code vedant-patel}, and names in any script are
+ * transliterated first ("Владимир Путин" becomes {@code vladimir-putin}, "习近平" {@code xi-jin-ping}). Only new
+ * records get a slug from here; a stored slug is never recomputed.
+ */
 public final class Slugs {
 
     public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public static final int MAX_LENGTH = 80;
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** ICU's rules: any script to Latin, then Latin letters to ASCII (ß to ss, Ł to L, accents dropped). */
+    static final String TRANSLITERATION = "Any-Latin; Latin-ASCII";
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
+    /** A Transliterator is not safe for concurrent use; building one compiles its rules, so each thread keeps its own. */
+    private static final ThreadLocal<Transliterator> TO_ASCII = ThreadLocal.withInitial(() -> Transliterator.getInstance(TRANSLITERATION));
 
     private Slugs() {
     }
 
-    /** The slug of a name: accents dropped, lower case, runs of other characters turned into one hyphen. */
+    /** The slug of a name: transliterated to ASCII, lower case, runs of other characters turned into one hyphen. */
     public static String of(String name) {
-        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        String ascii = TO_ASCII.get().transliterate(name);
         String slug = NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
-        slug = slug.replaceAll("^-+|-+$", "");
+        slug = EDGE_HYPHENS.matcher(slug).replaceAll("");
         if (slug.length() > MAX_LENGTH) {
             slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
         }

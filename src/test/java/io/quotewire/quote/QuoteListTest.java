@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,11 +58,15 @@ class QuoteListTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.when().get("/api/v1/quotes").then().statusCode(200).extract().jsonPath();
+            var response = request.when().get("/api/v1/quotes").then().statusCode(200).extract();
+            JsonPath page = response.jsonPath();
             seen.addAll(page.getList("items.id"));
             cursor = page.getString("nextCursor");
             if (cursor != null) {
                 assertTrue(page.getString("links.next").contains("cursor="), "links.next carries the cursor");
+                assertEquals("<" + page.getString("links.next") + ">; rel=\"next\"", response.header("Link"), "the Link header names links.next");
+            } else {
+                assertEquals(null, response.header("Link"), "no Link header on the last page");
             }
             assertTrue(++pages <= QUOTES, "paging ends");
         } while (cursor != null);
@@ -78,6 +83,17 @@ class QuoteListTest {
     }
 
     @Test
+    void everyListSendsItsNextPageAsAnRfc8288LinkHeader() {
+        for (String list : List.of("/api/v1/quotes", "/api/v1/sources", "/api/v1/speakers", "/api/v1/tags",
+                "/api/v1/sources/" + sourceId + "/quotes", "/api/v1/speakers/" + speaker + "/quotes")) {
+            var response = given().queryParam("limit", 1).when().get(list).then().statusCode(200).extract();
+            String next = response.jsonPath().getString("links.next");
+            assertTrue(next != null && next.startsWith(list + "?"), list + " has a second page: " + next);
+            assertEquals("<" + next + ">; rel=\"next\"", response.header("Link"), list);
+        }
+    }
+
+    @Test
     void theLastPageHasNoNextCursorOrLink() {
         given().queryParam("source", sourceId).queryParam("limit", 100)
                 .when().get("/api/v1/quotes")
@@ -85,6 +101,7 @@ class QuoteListTest {
                 .body("items", hasSize(QUOTES))
                 .body("$", not(hasKey("nextCursor")))
                 .body("links", not(hasKey("next")))
+                .header("Link", nullValue())
                 .body("limit", equalTo(100));
     }
 

@@ -177,6 +177,7 @@ final class HostileCases {
         table.stalePreconditions();
         table.unknownQueryParameters();
         table.longQueries();
+        table.quotable();
         return List.copyOf(table.cases);
     }
 
@@ -562,6 +563,111 @@ final class HostileCases {
         read("long-query", "/api/v1/quotes", "cursor=" + "A".repeat(12_000), 400);
     }
 
+    /** The Quotable-compatible reads (tag Quotable): answered as Quotable did, its errors in its own body. */
+    static final String QUOTABLE = "/quotable";
+    private static final List<String> QUOTABLE_READS = List.of("/quotable/random", "/quotable/quotes/random", "/quotable/quotes",
+            "/quotable/quotes/{quote}", "/quotable/search/quotes", "/quotable/search/authors", "/quotable/authors", "/quotable/authors/{quote}",
+            "/quotable/authors/slug/{speaker}", "/quotable/tags");
+    /** The Quotable lists that take paging, with a query that makes each valid. */
+    private static final Map<String, String> QUOTABLE_PAGED = Map.of(
+            "/quotable/quotes", "", "/quotable/authors", "", "/quotable/search/quotes", "query=probe&", "/quotable/search/authors", "query=probe&");
+    /** The Quotable reads that take the quote filters. */
+    private static final List<String> QUOTABLE_FILTERED = List.of("/quotable/random", "/quotable/quotes/random", "/quotable/quotes");
+
+    private void quotable() {
+        for (Map.Entry<String, String> list : QUOTABLE_PAGED.entrySet()) {
+            // Quotable read numbers with parseInt and clamped them: never refused, so neither here
+            for (String value : List.of("-1", "0", "2147483648", "99999999999999999999", "1e2", "abc", "-99999999999999999999")) {
+                read("out-of-range-number", list.getKey(), list.getValue() + "limit=" + value, 200);
+                read("out-of-range-number", list.getKey(), list.getValue() + "page=" + value, 200);
+            }
+        }
+        for (String path : QUOTABLE_FILTERED) {
+            for (String query : List.of("minLength=-1", "minLength=abc", "maxLength=99999999999999999999", "minLength=10&maxLength=5", "maxLength=1e400")) {
+                // bounds that no quote can meet match nothing: an empty list, or Quotable's 404 for the single random quote
+                read("out-of-range-number", path, query, path.equals("/quotable/random") && query.contains("maxLength=5") ? 404 : 200);
+            }
+        }
+        for (String count : List.of("0", "-1", "51", "99999999999999999999", "1.5")) {
+            read("out-of-range-number", "/quotable/quotes/random", "limit=" + count, 200);
+        }
+        // an id that is no UUID names no record: Quotable's 404
+        for (String id : List.of("not-a-uuid", "00000000-0000-0000-0000-00000000000g", "0190a6a4-3b1e-7c2d-9f00-5a1b2c3d4e5f0", "%7B%7D")) {
+            for (String item : List.of("/quotable/quotes/", "/quotable/authors/", "/quotable/authors/slug/")) {
+                cases.add(new Case("invalid-uuid", "GET " + item + id, operationOf("GET", item + id), "GET", item + id, null, null, null, Set.of(404), false));
+            }
+        }
+        for (String path : List.of("/quotable/quotes", "/quotable/authors", "/quotable/tags")) {
+            // unknown sort fields and orders mean the default, as in Quotable
+            for (String query : List.of("sortBy=nope", "sortBy=-dateAdded", "order=sideways", "sortOrder=2", "sortBy=__proto__")) {
+                read("invalid-date-or-enum", path, query, 200);
+            }
+        }
+        for (String path : QUOTABLE_FILTERED) {
+            read("invalid-date-or-enum", path, "author=a,b", 400);
+        }
+        for (String path : List.of("/quotable/search/quotes", "/quotable/search/authors")) {
+            read("over-long-string", path, "query=" + "word%20".repeat(40), 400);
+            read("over-long-string", path, "query=", 422);
+        }
+        read("over-long-string", "/quotable/random", "query=" + "word%20".repeat(40), 400);
+        for (String item : List.of("/quotable/quotes/", "/quotable/authors/", "/quotable/authors/slug/")) {
+            cases.add(new Case("over-long-string", "GET " + item + "3000 chars", operationOf("GET", item + "x"), "GET", item + "a".repeat(3000),
+                    null, null, null, Set.of(404), false));
+        }
+        for (String path : QUOTABLE_READS) {
+            for (String control : List.of("%07", "%1B%5B2J", "%7F", "%C2%85", "%0A")) {
+                read("control-character", path, "query=probe" + control, 400);
+            }
+            for (String escaped : List.of("%FF", "%C3%28", "%ED%A0%80", "%C0%AF", "%E2%82")) {
+                read("invalid-utf8", path, "query=" + escaped, 400);
+            }
+        }
+        for (String path : List.of("/quotable/authors/slug/a%0Ab", "/quotable/quotes/%00", "/quotable/authors/%FF")) {
+            cases.add(new Case(path.contains("%FF") ? "invalid-utf8" : "control-character", "GET " + path, operationOf("GET", path), "GET", path,
+                    null, null, null, Set.of(400), false));
+        }
+        List<String> search = List.of("%27%20OR%20%271%27%3D%271", "%27%3B%20DROP%20TABLE%20quote%3B%20--", "%25", "_", "%5C", ".*%2B%28%5B",
+                "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%21%3A*%26%7C", "%22unterminated", "(a%7Cb)*c%24", "NOT%20NOT%20OR%20AND");
+        for (String query : search) {
+            // free text is data: found or not (or, with no word left in it, Quotable's 422), never syntax
+            for (String path : List.of("/quotable/search/quotes", "/quotable/search/authors")) {
+                cases.add(new Case("metacharacter", "query=" + query + " on " + path, "GET " + path, "GET", path + "?query=" + query,
+                        null, null, null, Set.of(200, 422), false));
+            }
+            cases.add(new Case("metacharacter", "query=" + query + " on /quotable/quotes/random", "GET /quotable/quotes/random", "GET",
+                    "/quotable/quotes/random?query=" + query, null, null, null, Set.of(200), false));
+        }
+        for (String value : List.of("%25", "_", "%5C", "%27%20OR%20%271%27%3D%271", "%25%27%20OR%20%27%25%27%3D%27")) {
+            // compared as values: a pattern character taken as a pattern would match every record
+            for (String filter : List.of("author", "tags", "authorId")) {
+                cases.add(new Case("metacharacter", filter + "=" + value + " on /quotable/quotes", "GET /quotable/quotes", "GET",
+                        "/quotable/quotes?" + filter + "=" + value, null, null, null, Set.of(200), true));
+            }
+            cases.add(new Case("metacharacter", "slug=" + value + " on /quotable/authors", "GET /quotable/authors", "GET",
+                    "/quotable/authors?slug=" + value, null, null, null, Set.of(200), true));
+            cases.add(new Case("metacharacter", "quotable author path " + value, "GET /quotable/authors/slug/{slug}", "GET",
+                    "/quotable/authors/slug/" + value, null, null, null, Set.of(404), false));
+        }
+        for (String path : QUOTABLE_READS) {
+            // Quotable's routes were GET only: any other method finds no route, its 404
+            for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+                cases.add(new Case("unsupported-method", method + " " + path, operationOf(method, path), method, path,
+                        method.equals("DELETE") ? null : JSON, method.equals("DELETE") ? ADMIN : EDITOR, method.equals("DELETE") ? null : bytes("{}"),
+                        Set.of(404), false));
+            }
+            cases.add(new Case("unsupported-method", "TRACE " + path, operationOf("TRACE", path), "TRACE", path, null, null, null, Set.of(404), false));
+            // Quotable ignored parameters it did not know; so does its layer here (unlike /api/v1)
+            for (String query : List.of("callback=x", "speakerId=x", "cursor=x")) {
+                read("unknown-parameter", path, query, path.contains("search/") ? 422 : path.equals("/quotable/authors/{quote}") ? 404 : 200);
+            }
+        }
+        for (String path : List.of("/quotable/search/quotes", "/quotable/search/authors", "/quotable/random")) {
+            read("long-query", path, "query=" + "a".repeat(10_000), 400);
+        }
+        read("long-query", "/quotable/quotes", "tags=" + "a-".repeat(4_000) + "a", 200);
+    }
+
     // --- helpers ---
 
     private void read(String family, String path, String query, int status) {
@@ -580,7 +686,10 @@ final class HostileCases {
                 .replaceFirst("^/api/v1/sources/[^/?]+", "/api/v1/sources/{id}")
                 .replaceFirst("^/api/v1/speakers/[^/?]+", "/api/v1/speakers/{idOrSlug}")
                 .replaceFirst("^/api/v1/tags/[^/?]+", "/api/v1/tags/{slug}")
-                .replaceFirst("^/problems/[^/?]+", "/problems/{slug}");
+                .replaceFirst("^/problems/[^/?]+", "/problems/{slug}")
+                .replaceFirst("^/quotable/quotes/(?!random$|random\\?)[^/?]+", "/quotable/quotes/{id}")
+                .replaceFirst("^/quotable/authors/slug/[^/?]+", "/quotable/authors/slug/{slug}")
+                .replaceFirst("^/quotable/authors/(?!slug/)[^/?]+", "/quotable/authors/{id}");
         return method + " " + template;
     }
 

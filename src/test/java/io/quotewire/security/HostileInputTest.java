@@ -147,7 +147,9 @@ class HostileInputTest {
         String body = response.body();
         assertTrue(hostile.expected().contains(status),
                 hostile + ": expected " + hostile.expected() + " but got " + status + " " + abbreviate(body));
-        if (status >= 400) {
+        if (hostile.path().startsWith(HostileCases.QUOTABLE)) {
+            assertQuotableAnswer(hostile, response);
+        } else if (status >= 400) {
             assertTrue(response.contentType().startsWith("application/problem+json"), hostile + ": content type " + response.contentType());
             JsonNode problem = JSON.readTree(body);
             assertEquals(status, problem.path("status").asInt(), hostile + ": problem status");
@@ -189,6 +191,22 @@ class HostileInputTest {
         assertEquals(414, raw("GET", "/api/v1/quotes?q=" + "a".repeat(20_000), "").status());
         assertEquals(431, raw("GET", "/api/v1/quotes", "X-Padding: " + "a".repeat(40_000) + "\r\n").status());
         assertEquals(before, rowCounts());
+    }
+
+    /**
+     * The Quotable layer answers as Quotable did: JSON always, an error as {statusCode, statusMessage} (its clients
+     * read that, not a problem), a filter value taken as data matching nothing as an empty list.
+     */
+    private static void assertQuotableAnswer(HostileCases.Case hostile, Answer response) throws IOException {
+        assertTrue(response.contentType().startsWith("application/json"), hostile + ": content type " + response.contentType());
+        JsonNode body = JSON.readTree(response.body());
+        if (response.status() >= 400) {
+            assertEquals(response.status(), body.path("statusCode").asInt(), hostile + ": Quotable's statusCode");
+            assertFalse(body.path("statusMessage").asText().isEmpty(), hostile + ": Quotable's statusMessage");
+            assertFalse(body.has("type"), hostile + ": not a problem");
+        } else if (hostile.emptyList()) {
+            assertEquals(0, (body.isArray() ? body : body.path("results")).size(), hostile + ": the value was taken as a pattern, not as data");
+        }
     }
 
     private record RawAnswer(int status, String head) {

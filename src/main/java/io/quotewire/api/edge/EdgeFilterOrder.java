@@ -9,6 +9,13 @@ public enum EdgeFilterOrder {
 
     /** First, so that every answer, refusals included, carries the request id and every log line names it. */
     REQUEST_IDS(4000),
+    /**
+     * The Quotable-compatible API (io.quotewire.quotable): served at its configured prefix, and answering in
+     * Quotable's error format what the filters below would refuse in ours.
+     */
+    QUOTABLE(3500),
+    /** The explorer's pages (io.quotewire.explorer): a query string no page can read is a page for people, not a problem. */
+    EXPLORER(3400),
     /** The preflight of a write from a browser page: answered here, as no endpoint serves OPTIONS. */
     CORS_WRITES(3000),
     /** Requests no endpoint could serve (oversized declared body, unusable Content-Type, undecodable path). */

@@ -8,6 +8,7 @@ import io.quotewire.api.paging.Page;
 import io.quotewire.api.problem.Problem;
 import io.quotewire.api.problem.ProblemMapper;
 import io.quotewire.api.ratelimit.RateLimits;
+import io.quotewire.quotable.QuotableResource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -73,6 +74,10 @@ public class OpenApiConventionsFilter implements OASFilter {
         register(components, "TooManyRequests", "This client is past its rate limit; retry after Retry-After seconds", Examples.TOO_MANY_REQUESTS);
         register(components, "InternalError", "The service failed; details are logged, not disclosed", Examples.INTERNAL);
         register(components, "ServiceUnavailable", "The database is unreachable; retry after Retry-After seconds", Examples.UNAVAILABLE);
+        registerQuotable(components, "QuotableBadRequest", "A value Quotable refused too, or a query string that is not UTF-8 or holds a control character",
+                QuotableResource.BAD_REQUEST_EXAMPLE);
+        registerQuotable(components, "QuotableNotFound", "No record with this id or slug", QuotableResource.NOT_FOUND_EXAMPLE);
+        registerQuotable(components, "QuotableMissingQuery", "The query parameter is missing or has no word in it", QuotableResource.MISSING_QUERY_EXAMPLE);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -81,9 +86,15 @@ public class OpenApiConventionsFilter implements OASFilter {
                 document(path, method, operation);
             }
             addIfAbsent(operation.getResponses(), "429", "TooManyRequests");
-            // RequestScreening refuses a path or query that is not UTF-8 or holds control characters, on any operation
-            addIfAbsent(operation.getResponses(), "400", "BadRequest");
-            addIfAbsent(operation.getResponses(), "406", "NotAcceptable");
+            if (path.startsWith(QuotableResource.MOUNT + "/")) {
+                // Quotable's errors are its own (QuotableEdge, QuotableResource); it answers JSON whatever Accept says
+                addIfAbsent(operation.getResponses(), "400", "QuotableBadRequest");
+                addExample(operation.getResponses().getAPIResponse("200"), QuotableResource.PAGE_EXAMPLES);
+            } else {
+                // RequestScreening refuses a path or query that is not UTF-8 or holds control characters, on any operation
+                addIfAbsent(operation.getResponses(), "400", "BadRequest");
+                addIfAbsent(operation.getResponses(), "406", "NotAcceptable");
+            }
             addIfAbsent(operation.getResponses(), "414", "UriTooLong");
             addIfAbsent(operation.getResponses(), "431", "HeadersTooLarge");
             operation.getResponses().getAPIResponses().values().forEach(OpenApiConventionsFilter::addRateLimitHeaders);
@@ -191,6 +202,19 @@ public class OpenApiConventionsFilter implements OASFilter {
         String example = PAGE_EXAMPLES.get(json.getSchema().getRef());
         if (example != null) {
             json.setExamples(Map.of("page", OASFactory.createExample().value(parse(example))));
+            // PageLinks: the next page also as an RFC 8288 Link header
+            ok.addHeader("Link", OASFactory.createHeader()
+                    .description("The next page, as in links.next (RFC 8288): <...>; rel=\"next\"; absent on the last page")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(4200))
+                    .example("</api/v1/quotes?limit=20&cursor=eyJ2IjoxfQ>; rel=\"next\""));
+        }
+    }
+
+    /** The example of {@code ok}'s JSON schema from {@code examples}, unless it has one. */
+    private static void addExample(APIResponse ok, Map<String, String> examples) {
+        MediaType json = ok == null || ok.getContent() == null ? null : ok.getContent().getMediaType("application/json");
+        if (json != null && json.getSchema() != null && json.getExamples() == null && examples.containsKey(json.getSchema().getRef())) {
+            json.setExamples(Map.of("page", OASFactory.createExample().value(parse(examples.get(json.getSchema().getRef())))));
         }
     }
 
@@ -213,6 +237,15 @@ public class OpenApiConventionsFilter implements OASFilter {
         Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType);
         APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
         components.addResponse(name, response);
+    }
+
+    /** A response component of the Quotable layer: Quotable's error body, as plain JSON. */
+    private static void registerQuotable(Components components, String name, String description, String example) {
+        MediaType mediaType = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/QuotableError"))
+                .examples(Map.of("error", OASFactory.createExample().value(parse(example))));
+        components.addResponse(name, OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType("application/json", mediaType)));
     }
 
     /** A response the HTTP layer sends without a body, which no code of ours can give one. */
