@@ -33,7 +33,10 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("quarkus.datasource.jdbc.url", database.getJdbcUrl("postgres", "postgres"), "quarkus.datasource.username", "postgres");
+        // no user in the URL (the library's getJdbcUrl puts one there): a datasource that names its own user, such as
+        // the read-only replica role of ReplicaRoutingTest, must log in as that user
+        return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
+                "quarkus.datasource.username", "postgres");
     }
 
     @Override
