@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * precision, recall and F1 for exact and overlapping spans, speaker accuracy on matched quotes and
  * (quote, speaker) pair F1, then each article's misses and false hits.
  *
- * <p>Usage: {@code ./mvnw -q compile exec:java@eval -Dexec.args=../shared/corpus/dev}
+ * <p>Usage: {@code ./mvnw -q test-compile exec:java@eval -Dexec.args=../shared/corpus/dev}
  */
 public final class EvaluateExtractor {
 
