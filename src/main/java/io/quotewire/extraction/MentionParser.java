@@ -146,7 +146,17 @@ final class MentionParser {
         String lower = first.lower();
         return WordClasses.isIndefiniteDeterminer(lower) || WordClasses.isDefiniteDeterminer(lower)
                 || first.isPossessive() || Character.isDigit(first.text().charAt(0))
-                || !first.isCapitalized();
+                || !first.isCapitalized() || holdsTitle(chunk);
+    }
+
+    /** "Product Supply Director at Nordvik": a capitalised description is a role when it holds a title. */
+    private static boolean holdsTitle(List<Token> chunk) {
+        for (Token token : chunk) {
+            if (WordClasses.isTitle(token.lower()) && token.isCapitalized()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPureName(List<Token> chunk) {
@@ -180,8 +190,9 @@ final class MentionParser {
         int headEnd = headEnd(words);
         int runStart = runStart(words, words.size());
         boolean nameClosesPhrase = runStart > headEnd && runStart < words.size()
-                && !WordClasses.isFunctionWord(words.get(runStart - 1).lower())
-                && !WordClasses.isDefiniteDeterminer(words.get(runStart - 1).lower());
+                && (!WordClasses.isFunctionWord(words.get(runStart - 1).lower())
+                        && !WordClasses.isDefiniteDeterminer(words.get(runStart - 1).lower())
+                    || titledPersonAfterPreposition(words, headEnd, runStart));
         if (nameClosesPhrase) {
             headEnd = words.size();
         } else {
@@ -214,6 +225,20 @@ final class MentionParser {
         boolean uncertain = name.size() == 1 && !name.get(0).isAllCaps()
                 && (atSentenceStart || sentence.paragraph().headline());
         return new Mention(Mention.Kind.NAME, written, text(name), role, start, indefinite, uncertain);
+    }
+
+    /**
+     * "US Ambassador to Pakistan Cameron Munter": a title whose complement is a place or body, then
+     * the holder's full name. The name closes the phrase when the head is a title and the run after
+     * the preposition ends in two or more name words.
+     */
+    private static boolean titledPersonAfterPreposition(List<Token> words, int headEnd, int runStart) {
+        if (!WordClasses.isTitle(words.get(headEnd - 1).lower()) || !words.get(headEnd - 1).isCapitalized()) {
+            return false;
+        }
+        List<Token> run = words.subList(runStart, words.size());
+        int nameStart = nameStartInRun(run);
+        return run.size() - nameStart >= 2 && EntityKind.of(text(run.subList(nameStart, run.size()))) == EntityKind.PERSON;
     }
 
     private static int headEnd(List<Token> words) {
@@ -249,8 +274,10 @@ final class MentionParser {
     }
 
     /**
-     * Where the name proper starts inside a run of capitalised words: after determiners, after the
-     * last title that precedes another word, and after leading acronyms ("EU Anna Berg").
+     * Where the name proper starts inside a run of capitalised words: after determiners, and, unless
+     * the run names an organisation ("Harbour Town Police"), after the last word that describes
+     * rather than names (a title, portfolio, organisation noun, place or demonym: "US Ambassador",
+     * "Vice President Global Operations", "Croatian coach"), and after leading acronyms ("EU Anna Berg").
      */
     static int nameStartInRun(List<Token> run) {
         int start = 0;
@@ -259,8 +286,12 @@ final class MentionParser {
                 || WordClasses.isLeadingFiller(run.get(start).lower()))) {
             start++;
         }
+        if (start < run.size() && WordClasses.isOrganisationNoun(run.get(run.size() - 1).bare().toLowerCase())) {
+            return start;
+        }
         for (int i = run.size() - 2; i >= start; i--) {
-            if (WordClasses.isTitle(run.get(i).lower())) {
+            if (WordClasses.isDescriptiveWord(run.get(i).text()) || run.get(i).text().contains("&")
+                    || i > start && WordClasses.isPlace(run.get(i - 1).text() + " " + run.get(i).text())) {
                 start = i + 1;
                 break;
             }

@@ -33,6 +33,9 @@ final class SpeakerResolver {
     private final Map<String, String> kinNames = new HashMap<>();
     private final Map<String, SpeakerEntity> entities = new LinkedHashMap<>();
     private final List<PersonMention> personMentions = new ArrayList<>();
+    private final List<PersonMention> organisationMentions = new ArrayList<>();
+    /** Head nouns of unnamed speakers introduced so far ("a spokesperson"): "the spokesperson" is then that one. */
+    private final Set<String> unnamedRoleHeads = new java.util.HashSet<>();
 
     /** Resolves the attributions in place. Sentences are the whole article's, in order. */
     void resolve(List<Sentence> sentences, List<Attribution> attributions) {
@@ -43,31 +46,45 @@ final class SpeakerResolver {
         List<FocusEvent> focusEvents = narrativeMentions(sentences, byMentionWord);
 
         SpeakerEntity focus = null;
-        boolean focusKnown = false;
+        int focusPosition = -1;
         String lastPerson = null;
+        int lastPersonPosition = -1;
+        String lastOrganisation = null;
         int nextPerson = 0;
+        int nextOrganisation = 0;
         int nextEvent = 0;
         List<Attribution> pendingHeadlineRoles = new ArrayList<>();
         SpeakerEntity firstBodySpeaker = null;
         for (Attribution attribution : ordered) {
             while (nextEvent < focusEvents.size() && focusEvents.get(nextEvent).position() < attribution.position()) {
-                focus = focusEvents.get(nextEvent++).entity();
-                focusKnown = true;
+                FocusEvent event = focusEvents.get(nextEvent++);
+                focus = event.entity();
+                focusPosition = event.position();
             }
             while (nextPerson < personMentions.size() && personMentions.get(nextPerson).position() < attribution.position()) {
-                lastPerson = personMentions.get(nextPerson++).fullName();
+                PersonMention person = personMentions.get(nextPerson++);
+                lastPerson = person.fullName();
+                lastPersonPosition = person.position();
+            }
+            while (nextOrganisation < organisationMentions.size()
+                    && organisationMentions.get(nextOrganisation).position() < attribution.position()) {
+                lastOrganisation = organisationMentions.get(nextOrganisation++).fullName();
             }
             Mention mention = effectiveMention(attribution.mention());
+            SpeakerEntity salientPerson = focus != null ? focus : personNamed(lastPerson);
             SpeakerEntity speaker = switch (mention.kind()) {
-                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null
-                        : focusKnown ? focus : personNamed(lastPerson);
-                case NAME -> entities.get(canonicalName(mention).toLowerCase());
-                case ROLE -> mention.indefinite() ? null : bestDescriptionMatch(mention.role());
+                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null : salientPerson;
+                case NAME -> namedSpeaker(mention, salientPerson);
+                case ROLE -> mention.indefinite() ? null : roleReferent(mention.role(), salientPerson, lastOrganisation);
             };
             if (speaker != null && mention.kind() != Mention.Kind.NAME) {
                 speaker.addMention(mention.text());
             }
             attribution.resolveTo(speaker);
+            if (mention.kind() == Mention.Kind.ROLE && speaker == null && mention.role() != null) {
+                String[] roleWords = mention.role().strip().split("\\s+");
+                unnamedRoleHeads.add(roleWords[roleWords.length - 1].toLowerCase());
+            }
             if (mention.kind() == Mention.Kind.ROLE && speaker == null && !mention.indefinite()
                     && attribution.paragraph().headline()) {
                 pendingHeadlineRoles.add(attribution);
@@ -76,14 +93,66 @@ final class SpeakerResolver {
                     && mention.kind() == Mention.Kind.NAME) {
                 firstBodySpeaker = speaker;
             }
-            if (attribution.setsFocus()) {
+            if (attribution.setsFocus() && (speaker == null || speaker.canBePersonalPronounAntecedent())) {
                 focus = speaker;
-                focusKnown = true;
+                focusPosition = attribution.position();
             }
         }
         for (Attribution attribution : pendingHeadlineRoles) {
             attribution.resolveTo(firstBodySpeaker);
         }
+    }
+
+    /**
+     * A named speaker. A place is not a speaker ("Pakistan" in a briefing by its spokesperson): the
+     * words are those of the person the text is about.
+     */
+    private SpeakerEntity namedSpeaker(Mention mention, SpeakerEntity salientPerson) {
+        SpeakerEntity entity = entities.get(canonicalName(mention).toLowerCase());
+        if (entity != null && entity.kind() == EntityKind.PLACE) {
+            return salientPerson;
+        }
+        return entity;
+    }
+
+    /**
+     * A definite role noun ("the judge", "the former skipper", "the UN body"): the named speaker whose
+     * description shares its head noun; else, as a reader would, the most salient person (or, for an
+     * organisation noun, the last organisation) named before.
+     */
+    private SpeakerEntity roleReferent(String roleNounPhrase, SpeakerEntity salientPerson, String lastOrganisation) {
+        SpeakerEntity described = bestDescriptionMatch(roleNounPhrase);
+        if (described != null || roleNounPhrase == null) {
+            return described;
+        }
+        String[] words = roleNounPhrase.strip().split("\\s+");
+        String head = words[words.length - 1].toLowerCase();
+        if (WordClasses.isGenericOrganisationNoun(head)) {
+            return lastOrganisation == null ? null
+                    : entities.computeIfAbsent(lastOrganisation.toLowerCase(), key -> new SpeakerEntity(lastOrganisation));
+        }
+        if (isPersonNoun(head) && words.length > 1 && isArticleOrDemonstrative(words[0])
+                && !unnamedRoleHeads.contains(head)) {
+            return salientPerson;
+        }
+        return null;
+    }
+
+    /**
+     * "the judge" refers back; "his rep" and a bare "Police spokesperson" introduce someone else,
+     * who is not named.
+     */
+    private static boolean isArticleOrDemonstrative(String word) {
+        return switch (word.toLowerCase()) {
+            case "the", "this", "that" -> true;
+            default -> false;
+        };
+    }
+
+    /** A role noun that names a person: a title ("judge", "minister") or an agent noun ("skipper", "scientist"). */
+    private static boolean isPersonNoun(String lowerWord) {
+        return WordClasses.isTitle(lowerWord) || lowerWord.endsWith("ist") || lowerWord.endsWith("person")
+                || lowerWord.endsWith("man") || lowerWord.endsWith("woman");
     }
 
     /** Before any speaker is named, "he said" refers to the person the narrative last named. */
@@ -190,6 +259,16 @@ final class SpeakerResolver {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
                 }
                 List<Token> name = run.subList(nameStart, run.size());
+                EntityKind kind = name.isEmpty() ? EntityKind.UNKNOWN : EntityKind.of(MentionParser.text(name));
+                if (kind == EntityKind.ORGANISATION) {
+                    organisationMentions.add(new PersonMention(name.get(0).start(), MentionParser.text(name)));
+                    i = end;
+                    continue;
+                }
+                if (kind == EntityKind.PLACE) {
+                    i = end;
+                    continue;
+                }
                 if (name.size() >= 2) {
                     String full = MentionParser.text(name);
                     if (!tokens.get(end - 1).isPossessive()) {
@@ -202,6 +281,9 @@ final class SpeakerResolver {
                     String full = findFullName(name.get(0).text());
                     if (full != null) {
                         lastFamilyName = full.substring(full.lastIndexOf(' ') + 1);
+                        if (!tokens.get(end - 1).isPossessive()) {
+                            personMentions.add(new PersonMention(name.get(0).start(), full));
+                        }
                     }
                 }
                 i = end;
