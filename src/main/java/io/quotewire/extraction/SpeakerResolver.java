@@ -31,6 +31,11 @@ final class SpeakerResolver {
     private final Map<String, String> fullNameByFamilyName = new HashMap<>();
     private final Map<String, String> fullNameByGivenName = new HashMap<>();
     private final Map<String, String> kinNames = new HashMap<>();
+    private final Map<String, String> fullNameByMiddleName = new HashMap<>();
+    private final Map<String, String> organisationByAcronym = new HashMap<>();
+    private final Map<String, List<String>> narrativeDescriptions = new LinkedHashMap<>();
+    /** Single capitalised words the body uses inside a sentence: proper names, not sentence-initial common nouns. */
+    private final Set<String> midSentenceNames = new java.util.HashSet<>();
     private final Map<String, SpeakerEntity> entities = new LinkedHashMap<>();
     private final List<PersonMention> personMentions = new ArrayList<>();
     private final List<PersonMention> organisationMentions = new ArrayList<>();
@@ -43,6 +48,10 @@ final class SpeakerResolver {
         List<Attribution> ordered = new ArrayList<>(attributions);
         ordered.sort(Comparator.comparingInt(Attribution::position));
         Map<String, SpeakerEntity> byMentionWord = registerNamedSpeakers(ordered);
+        narrativeDescriptions.forEach((fullName, descriptions) -> {
+            SpeakerEntity entity = entities.computeIfAbsent(fullName.toLowerCase(), key -> new SpeakerEntity(fullName));
+            descriptions.forEach(entity::addDescription);
+        });
         List<FocusEvent> focusEvents = narrativeMentions(sentences, byMentionWord);
 
         SpeakerEntity focus = null;
@@ -187,7 +196,8 @@ final class SpeakerResolver {
     }
 
     private boolean isKnownName(String name) {
-        return findFullName(name) != null || kinNames.containsKey(name);
+        return findFullName(name) != null || kinNames.containsKey(name) || organisationByAcronym.containsKey(name)
+                || midSentenceNames.contains(name);
     }
 
     private String canonicalName(Mention mention) {
@@ -201,6 +211,10 @@ final class SpeakerResolver {
             if (kin != null) {
                 return kin;
             }
+            String organisation = organisationByAcronym.get(name);
+            if (organisation != null) {
+                return organisation;
+            }
         }
         return name;
     }
@@ -208,7 +222,59 @@ final class SpeakerResolver {
     /** The first full name in the article whose family name (or else given name) is {@code word}. */
     private String findFullName(String word) {
         String full = fullNameByFamilyName.get(word);
-        return full != null ? full : fullNameByGivenName.get(word);
+        if (full == null) {
+            full = fullNameByGivenName.get(word);
+        }
+        if (full == null) {
+            full = fullNameByMiddleName.get(word);
+        }
+        if (full == null && word.length() >= 5) {
+            full = misspeltFamilyName(word);
+        }
+        return full;
+    }
+
+    /** A family name written one letter short or long, or with one letter changed ("Pimlot"), when only one fits. */
+    private String misspeltFamilyName(String word) {
+        String found = null;
+        for (Map.Entry<String, String> entry : fullNameByFamilyName.entrySet()) {
+            if (entry.getKey().length() >= 5 && withinOneEdit(word, entry.getKey())) {
+                if (found != null) {
+                    return null;
+                }
+                found = entry.getValue();
+            }
+        }
+        return found;
+    }
+
+    static boolean withinOneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        boolean edited = false;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (edited) {
+                return false;
+            }
+            edited = true;
+            if (a.length() > b.length()) {
+                i++;
+            } else if (b.length() > a.length()) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return true;
     }
 
     private SpeakerEntity bestDescriptionMatch(String roleNounPhrase) {
@@ -254,6 +320,9 @@ final class SpeakerResolver {
                     }
                 }
                 List<Token> run = bareRun(tokens.subList(i, end));
+                if (run.size() == 1 && i > 0 && tokens.get(i - 1).isWord() && !WordClasses.isDescriptiveWord(run.get(0).text())) {
+                    midSentenceNames.add(run.get(0).text());
+                }
                 int nameStart = MentionParser.nameStartInRun(run);
                 if (i == 0 && run.size() - nameStart >= 3) {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
@@ -261,16 +330,26 @@ final class SpeakerResolver {
                 List<Token> name = run.subList(nameStart, run.size());
                 EntityKind kind = name.isEmpty() ? EntityKind.UNKNOWN : EntityKind.of(MentionParser.text(name));
                 if (kind == EntityKind.ORGANISATION) {
-                    organisationMentions.add(new PersonMention(name.get(0).start(), MentionParser.text(name)));
+                    String organisation = MentionParser.text(name);
+                    organisationMentions.add(new PersonMention(name.get(0).start(), organisation));
+                    registerAcronym(name, organisation);
                     i = end;
                     continue;
                 }
-                if (kind == EntityKind.PLACE) {
-                    i = end;
+                boolean afterArticle = nameStart == 0 && i > 0 && tokens.get(i - 1).lower().equals("the");
+                if (kind == EntityKind.PLACE || afterArticle) {
+                    i = end; // "the Sierra Foothills": a person's name takes no article
                     continue;
                 }
                 if (name.size() >= 2) {
                     String full = MentionParser.text(name);
+                    String description = narrativeDescription(tokens, i, end, run.subList(0, nameStart));
+                    if (description != null) {
+                        narrativeDescriptions.computeIfAbsent(full, key -> new ArrayList<>()).add(description);
+                    }
+                    for (int part = 1; part + 1 < name.size(); part++) {
+                        fullNameByMiddleName.putIfAbsent(name.get(part).text(), full);
+                    }
                     if (!tokens.get(end - 1).isPossessive()) {
                         personMentions.add(new PersonMention(name.get(0).start(), full));
                     }
@@ -289,6 +368,54 @@ final class SpeakerResolver {
                 i = end;
             }
         }
+    }
+
+    /** "World Health Organization" makes "WHO" its short form. */
+    private void registerAcronym(List<Token> name, String organisation) {
+        StringBuilder initials = new StringBuilder();
+        for (Token word : name) {
+            if (word.isCapitalized() && !WordClasses.isFunctionWord(word.lower()) && !word.lower().equals("the")) {
+                initials.append(word.text().charAt(0));
+            }
+        }
+        if (initials.length() >= 2) {
+            organisationByAcronym.putIfAbsent(initials.toString(), organisation);
+        }
+    }
+
+    /**
+     * How the narrative describes a person it names: titles in the run ("Judge"), a title word just
+     * before it ("coach"), or an apposition ("the judge, Ana Berg" / "Ana Berg, the judge,").
+     */
+    private static String narrativeDescription(List<Token> tokens, int runStart, int runEnd, List<Token> titles) {
+        List<String> parts = new ArrayList<>();
+        if (!titles.isEmpty()) {
+            parts.add(MentionParser.text(titles));
+        }
+        if (runStart > 0 && WordClasses.isTitle(tokens.get(runStart - 1).lower())) {
+            parts.add(tokens.get(runStart - 1).lower());
+        }
+        if (runStart > 1 && tokens.get(runStart - 1).is(",")) {
+            int k = runStart - 2;
+            while (k >= 0 && runStart - k < 7 && tokens.get(k).isWord() && !isArticle(tokens.get(k))) {
+                k--;
+            }
+            if (k >= 0 && isArticle(tokens.get(k))) {
+                parts.add(MentionParser.text(tokens.subList(k, runStart - 1)));
+            }
+        }
+        if (runEnd + 1 < tokens.size() && tokens.get(runEnd).is(",") && isArticle(tokens.get(runEnd + 1))) {
+            int k = runEnd + 2;
+            while (k < tokens.size() && k - runEnd < 8 && tokens.get(k).isWord()) {
+                k++;
+            }
+            parts.add(MentionParser.text(tokens.subList(runEnd + 1, k)));
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    private static boolean isArticle(Token token) {
+        return token.lower().equals("the") || token.lower().equals("a") || token.lower().equals("an");
     }
 
     private static boolean isKinPhrase(List<Token> tokens, int i) {
@@ -318,7 +445,7 @@ final class SpeakerResolver {
             for (Token token : sentence.tokens()) {
                 if (token.isCapitalized() && !token.isPossessive()) {
                     SpeakerEntity entity = byMentionWord.get(token.text());
-                    if (entity != null) {
+                    if (entity != null && entity.canBePersonalPronounAntecedent()) {
                         events.add(new FocusEvent(token.start(), entity));
                     }
                 }
