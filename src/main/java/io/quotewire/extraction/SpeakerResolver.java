@@ -107,6 +107,12 @@ final class SpeakerResolver {
                 focusPosition = attribution.position();
             }
         }
+        for (Attribution attribution : ordered) {
+            if (attribution.speaker() == null && attribution.mention().kind() == Mention.Kind.PRONOUN
+                    && !attribution.mention().text().equalsIgnoreCase("they") && noPersonBefore(attribution.position())) {
+                attribution.resolveTo(firstPersonAfter(attribution.position()));
+            }
+        }
         for (Attribution attribution : pendingHeadlineRoles) {
             attribution.resolveTo(firstBodySpeaker);
         }
@@ -162,6 +168,20 @@ final class SpeakerResolver {
     private static boolean isPersonNoun(String lowerWord) {
         return WordClasses.isTitle(lowerWord) || lowerWord.endsWith("ist") || lowerWord.endsWith("person")
                 || lowerWord.endsWith("man") || lowerWord.endsWith("woman");
+    }
+
+    private boolean noPersonBefore(int position) {
+        return personMentions.isEmpty() || personMentions.get(0).position() > position;
+    }
+
+    /** A lead that opens with "she said" before naming anyone (a standfirst) speaks of the first person named after. */
+    private SpeakerEntity firstPersonAfter(int position) {
+        for (PersonMention person : personMentions) {
+            if (person.position() > position) {
+                return personNamed(person.fullName());
+            }
+        }
+        return null;
     }
 
     /** Before any speaker is named, "he said" refers to the person the narrative last named. */
@@ -330,7 +350,7 @@ final class SpeakerResolver {
                 List<Token> name = run.subList(nameStart, run.size());
                 EntityKind kind = name.isEmpty() ? EntityKind.UNKNOWN : EntityKind.of(MentionParser.text(name));
                 if (kind == EntityKind.ORGANISATION) {
-                    String organisation = MentionParser.text(name);
+                    String organisation = organisationByAcronym.getOrDefault(MentionParser.text(name), MentionParser.text(name));
                     organisationMentions.add(new PersonMention(name.get(0).start(), organisation));
                     registerAcronym(name, organisation);
                     i = end;
@@ -350,7 +370,7 @@ final class SpeakerResolver {
                     for (int part = 1; part + 1 < name.size(); part++) {
                         fullNameByMiddleName.putIfAbsent(name.get(part).text(), full);
                     }
-                    if (!tokens.get(end - 1).isPossessive()) {
+                    if (!tokens.get(end - 1).isPossessive() && !isRelationOfSomeoneElse(tokens, i)) {
                         personMentions.add(new PersonMention(name.get(0).start(), full));
                     }
                     fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full);
@@ -412,6 +432,19 @@ final class SpeakerResolver {
             parts.add(MentionParser.text(tokens.subList(runEnd + 1, k)));
         }
         return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    /**
+     * "his girlfriend Ana Berg", "her lawyer Ola Dahl": named as someone's relation, inside a phrase
+     * about that someone, who stays the one "he" or "she" refers to.
+     */
+    private static boolean isRelationOfSomeoneElse(List<Token> tokens, int runStart) {
+        if (runStart < 2) {
+            return false;
+        }
+        String owner = tokens.get(runStart - 2).lower();
+        return (owner.equals("his") || owner.equals("her") || owner.equals("their"))
+                && tokens.get(runStart - 1).isWord() && !tokens.get(runStart - 1).isCapitalized();
     }
 
     private static boolean isArticle(Token token) {
