@@ -49,7 +49,7 @@ final class SpeechVerbs {
                 "allege", "suggest", "estimate", "point"}) {
             forms(base).forEach(form -> verbs.putIfAbsent(form, Use.CLAUSE));
         }
-        for (String base : new String[] {"urge", "encourage", "advise", "implore", "beg", "appeal"}) {
+        for (String base : new String[] {"urge", "encourage", "advise", "implore", "beg", "appeal", "ask"}) {
             forms(base).forEach(form -> verbs.put(form, Use.INFINITIVE));
         }
         for (String base : new String[] {"remark", "continue", "ask", "exclaim", "shout", "whisper", "joke",

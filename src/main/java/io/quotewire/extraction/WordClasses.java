@@ -147,6 +147,23 @@ final class WordClasses {
         return FINITE_VERBS.contains(lowerWord) || (lowerWord.length() >= 4 && lowerWord.endsWith("ed"));
     }
 
+    /** Conjunctions that open an adverbial clause: "said when …" tells when, not what. */
+    static boolean isSubordinator(String lowerWord) {
+        return switch (lowerWord) {
+            case "when", "while", "after", "before", "during", "since", "because", "as", "until", "whilst" -> true;
+            default -> false;
+        };
+    }
+
+    /** Words naming a day or a time of speaking: "today", "Friday", "week". */
+    static boolean isDayWord(String lowerWord) {
+        return switch (lowerWord) {
+            case "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+                 "saturday", "sunday", "week", "month", "year", "night", "morning", "evening", "afternoon" -> true;
+            default -> false;
+        };
+    }
+
     static boolean isPassiveAuxiliary(String lowerWord) {
         return switch (lowerWord) {
             case "is", "are", "was", "were", "be", "been", "being", "get", "got" -> true;
