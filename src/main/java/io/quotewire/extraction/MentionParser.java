@@ -134,7 +134,8 @@ final class MentionParser {
         List<Token> kept = chunk.subList(first, chunk.size());
         String lead = kept.get(0).lower();
         boolean introductory = WordClasses.isPreposition(lead) || lead.endsWith("ing") && !kept.get(0).isCapitalized()
-                || (kept.get(0).isCapitalized() && lead.endsWith("ing") && kept.size() > 1);
+                || (kept.get(0).isCapitalized() && lead.endsWith("ing") && kept.size() > 1
+                    && !kept.get(1).isCapitalized()); // "Speaking to reporters", not "Broadcasting Ola Dahl"
         if (!introductory) {
             chunks.add(kept);
         }

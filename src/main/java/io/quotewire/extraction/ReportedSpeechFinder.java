@@ -243,6 +243,9 @@ final class ReportedSpeechFinder {
             if (k + 1 < tokens.size() && token.is("and") && SpeechVerbs.isSpeechVerb(tokens.get(k + 1).lower())) {
                 return k;
             }
+            if (k > start && token.is("saying")) {
+                return k; // "urged them not to attack anyone saying they …": the participle reports anew
+            }
         }
         return tokens.size();
     }

@@ -22,6 +22,12 @@ final class SubjectFinder {
         while (end > 0 && tokens.get(end - 1).isWord() && WordClasses.isVerbModifier(tokens.get(end - 1).lower())) {
             end--;
         }
+        if (end >= 2 && WordClasses.isDayWord(tokens.get(end - 1).lower())
+                && (tokens.get(end - 2).is("on") || tokens.get(end - 2).is("last"))) {
+            end -= 2; // "X on Friday said"
+        } else if (end >= 1 && tokens.get(end - 1).is("yesterday") || end >= 1 && tokens.get(end - 1).is("today")) {
+            end -= 1;
+        }
         if (end == 0 || isNotNounEnding(tokens.get(end - 1))) {
             return null;
         }
