@@ -46,11 +46,11 @@ final class DirectAttributor {
         Token first = tokens.get(j);
         if (SpeechVerbs.canBeVerb(first, sentence) && SpeechVerbs.isSpeechVerb(first.lower())) {
             Mention mention = parser.parseAfterVerb(tokens, j + 1, sentence);
-            return mention == null ? null : attribution(mention, first, "quote-verb-speaker", 0.95, sentence);
+            return mention == null ? null : attribution(mention, first, AttributionRule.QUOTE_VERB_SPEAKER, sentence);
         }
         if (first.lower().equals("according") && j + 1 < tokens.size() && tokens.get(j + 1).is("to")) {
             Mention mention = parser.parseAfterVerb(tokens, j + 2, sentence);
-            return mention == null ? null : attribution(mention, first, "quote-according-to", 0.85, sentence);
+            return mention == null ? null : attribution(mention, first, AttributionRule.QUOTE_ACCORDING_TO, sentence);
         }
         for (int k = j + 1; k < tokens.size() && k - j <= MAX_VERB_DISTANCE_AFTER; k++) {
             Token token = tokens.get(k);
@@ -63,7 +63,7 @@ final class DirectAttributor {
                 if (mention == null || mention.start() < first.start()) {
                     return null;
                 }
-                return attribution(mention, token, "quote-speaker-verb", 0.95, sentence);
+                return attribution(mention, token, AttributionRule.QUOTE_SPEAKER_VERB, sentence);
             }
         }
         return null;
@@ -81,7 +81,7 @@ final class DirectAttributor {
                     && tokens.get(k - 1).isCapitalized() && hasComplementiserBetween(tokens, k, quoteIndex)) {
                 Mention possessor = parser.parsePossessor(tokens, k - 1, sentence);
                 if (possessor != null) {
-                    return new Attribution(possessor, lower, "possessor-statement", 0.7, false, sentence.paragraph());
+                    return new Attribution(possessor, lower, AttributionRule.POSSESSOR_STATEMENT, false, sentence.paragraph());
                 }
             }
             boolean cue = SpeechVerbs.reportsClause(lower) || SpeechVerbs.takesInfinitive(lower)
@@ -93,14 +93,14 @@ final class DirectAttributor {
                     return null;
                 }
                 boolean introduced = isIntroducingPunctuation(tokens.get(quoteIndex - 1));
-                return attribution(mention, token, introduced ? "speaker-verb-intro" : "speaker-verb-partial",
-                        introduced ? 0.9 : 0.8, sentence);
+                return attribution(mention, token,
+                        introduced ? AttributionRule.SPEAKER_VERB_INTRO : AttributionRule.SPEAKER_VERB_PARTIAL, sentence);
             }
         }
         if (quoteIndex > 0 && isIntroducingPunctuation(tokens.get(quoteIndex - 1))) {
             Mention subject = subjects.sentenceSubject(sentence);
             if (subject != null && subject.start() < tokens.get(quoteIndex).start()) {
-                return attribution(subject, null, "sentence-subject-intro", 0.6, sentence);
+                return attribution(subject, null, AttributionRule.SENTENCE_SUBJECT_INTRO, sentence);
             }
         }
         return null;
@@ -139,8 +139,8 @@ final class DirectAttributor {
         return complementiser;
     }
 
-    private static Attribution attribution(Mention mention, Token verb, String rule, double confidence, Sentence sentence) {
-        return new Attribution(mention, verb == null ? null : verb.lower(), rule, confidence, true, sentence.paragraph());
+    private static Attribution attribution(Mention mention, Token verb, AttributionRule rule, Sentence sentence) {
+        return new Attribution(mention, verb == null ? null : verb.lower(), rule, true, sentence.paragraph());
     }
 
     private static boolean isLinkingPunctuation(Token token) {

@@ -89,7 +89,7 @@ final class ReportedSpeechFinder {
                 continue;
             }
             lastSubject = speaker;
-            Attribution attribution = new Attribution(speaker, lower, "reported-" + lower, 0.8, true, sentence.paragraph());
+            Attribution attribution = new Attribution(speaker, lower, AttributionRule.REPORTED, true, sentence.paragraph());
             lastInSentence = attribution;
             if (trailsClause(tokens, v)) {
                 addTrailingClause(sentence, speaker, attribution, clauses);
@@ -205,7 +205,7 @@ final class ReportedSpeechFinder {
         String description = MentionParser.text(wordsOf(tokens, sourceStart, sourceEnd));
         Mention described = new Mention(source.kind(), source.text(), source.name(),
                 source.role() != null ? source.role() : description, source.start(), source.indefinite(), source.uncertainName());
-        Attribution attribution = new Attribution(described, "according to", "according-to", 0.75, false, sentence.paragraph());
+        Attribution attribution = new Attribution(described, "according to", AttributionRule.ACCORDING_TO, false, sentence.paragraph());
         boolean opensSentence = true;
         for (int k = 0; k < accordingIndex; k++) {
             opensSentence &= tokens.get(k).is(",") || WordClasses.isLeadingFiller(tokens.get(k).lower());

@@ -87,14 +87,14 @@ public final class EvaluateExtractor {
         for (ExtractedQuote p : predicted) {
             if (matches.stream().noneMatch(m -> m.predicted() == p)) {
                 lines.add(String.format("  FALSE  %-8s [%d,%d) %s | %s (%s)", p.type(), p.start(), p.end(), clip(p.text()),
-                        p.speaker() == null ? null : p.speaker().name(), p.rule()));
+                        p.speaker() == null ? null : p.speaker().name(), p.rule().id()));
             }
         }
         for (QuoteMatcher.Match m : matches) {
             if (!m.speakerCorrect()) {
                 lines.add(String.format("  SPEAKER %-7s %s | gold %s, got %s (%s: %s)", m.gold().type(), clip(m.gold().text()),
                         m.gold().speaker(), m.predicted().speaker() == null ? null : m.predicted().speaker().name(),
-                        m.predicted().rule(), m.predicted().speakerMention()));
+                        m.predicted().rule().id(), m.predicted().speakerMention()));
             }
         }
         if (!lines.isEmpty()) {
