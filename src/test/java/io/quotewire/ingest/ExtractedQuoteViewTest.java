@@ -13,11 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ExtractedQuoteViewTest {
 
     @Test
-    void ruleEnumerationListsEveryAttributionRule() throws NoSuchMethodException {
-        Schema schema = Arrays.stream(ExtractedQuoteView.class.getRecordComponents())
-                .filter(component -> component.getName().equals("rule"))
-                .findFirst().orElseThrow()
-                .getAnnotation(Schema.class);
+    void ruleEnumerationListsEveryAttributionRule() throws NoSuchFieldException {
+        Schema schema = ExtractedQuoteView.class.getDeclaredField("rule").getAnnotation(Schema.class);
         List<String> ids = Arrays.stream(AttributionRule.values()).map(AttributionRule::id).toList();
         assertEquals(ids, List.of(schema.enumeration()));
     }
