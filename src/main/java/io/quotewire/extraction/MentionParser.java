@@ -32,6 +32,9 @@ final class MentionParser {
         if (mention == null) {
             return null;
         }
+        if (apposition != null && isAge(apposition)) {
+            apposition = null; // "Ana Reyes, 68, said": an age, not a role
+        }
         String role = join(mention.role(), apposition);
         if (chunks.size() >= 2 && apposition == null && mention.kind() == Mention.Kind.NAME) {
             // "Her neighbour, teacher Sam Okafor": the chunk before the name describes it
@@ -62,6 +65,9 @@ final class MentionParser {
                 appositionEnd++;
             }
             String apposition = text(tokens.subList(end + 1, appositionEnd));
+            if (isAge(apposition)) {
+                return mention;
+            }
             return new Mention(mention.kind(), mention.text(), mention.name(), join(mention.role(), apposition),
                     mention.start(), mention.indefinite(), mention.uncertainName());
         }
@@ -93,6 +99,11 @@ final class MentionParser {
         String lower = token.lower();
         return token.isPossessive() || lower.equals("a") || lower.equals("an") || lower.equals("the")
                 || (token.isWord() && Character.isDigit(token.text().charAt(0)));
+    }
+
+    /** "68", "29-year-old": an age set off by commas describes, but is no role. */
+    private static boolean isAge(String apposition) {
+        return apposition.matches("\\d{1,3}(-year-old)?");
     }
 
     private static boolean isSentencePunctuation(Token token) {

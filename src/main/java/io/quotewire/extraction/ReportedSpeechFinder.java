@@ -110,7 +110,8 @@ final class ReportedSpeechFinder {
             if (start < 0) {
                 return;
             }
-            start++;
+            // "urged them not to attack": the reported request keeps its negation
+            start = start > verbIndex + 1 && tokens.get(start - 1).is("not") ? start - 1 : start + 1;
             explicit = true;
         } else if (start < tokens.size() && isComplementiser(tokens.get(start))) {
             start++;
@@ -207,8 +208,8 @@ final class ReportedSpeechFinder {
                 source.role() != null ? source.role() : description, source.start(), source.indefinite(), source.uncertainName());
         Attribution attribution = new Attribution(described, "according to", AttributionRule.ACCORDING_TO, false, sentence.paragraph());
         boolean opensSentence = true;
-        for (int k = 0; k < accordingIndex; k++) {
-            opensSentence &= tokens.get(k).is(",") || WordClasses.isLeadingFiller(tokens.get(k).lower());
+        for (int k = 0; k < accordingIndex && opensSentence; k++) {
+            opensSentence = tokens.get(k).is(",") || WordClasses.isLeadingFiller(tokens.get(k).lower());
         }
         if (opensSentence && sourceEnd < tokens.size() && tokens.get(sourceEnd).is(",")) {
             int end = clauseEnd(tokens, sourceEnd + 1);

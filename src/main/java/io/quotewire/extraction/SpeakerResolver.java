@@ -28,10 +28,14 @@ final class SpeakerResolver {
     private static final Set<String> KIN = Set.of("daughter", "son", "wife", "husband", "brother", "sister",
             "father", "mother", "widow", "widower", "grandson", "granddaughter", "nephew", "niece");
 
+    /** Role nouns are matched against the first this many entities: far more than any news article names. */
+    private static final int MAX_DESCRIBED_ENTITIES = 200;
+
     private final Map<String, String> fullNameByFamilyName = new HashMap<>();
     private final Map<String, String> fullNameByGivenName = new HashMap<>();
     private final Map<String, String> kinNames = new HashMap<>();
     private final Map<String, String> fullNameByMiddleName = new HashMap<>();
+    private final Map<String, Set<String>> familyNamesByDeletion = new HashMap<>();
     private final Map<String, String> organisationByAcronym = new HashMap<>();
     private final Map<String, List<String>> narrativeDescriptions = new LinkedHashMap<>();
     /** Single capitalised words the body uses inside a sentence: proper names, not sentence-initial common nouns. */
@@ -254,18 +258,37 @@ final class SpeakerResolver {
         return full;
     }
 
-    /** A family name written one letter short or long, or with one letter changed ("Pimlot"), when only one fits. */
+    /**
+     * A family name written one letter short or long, or with one letter changed ("Pimlot"), when only
+     * one fits. Looked up in an index of the names with each letter deleted, so the cost does not grow
+     * with the number of names in the article.
+     */
     private String misspeltFamilyName(String word) {
-        String found = null;
-        for (Map.Entry<String, String> entry : fullNameByFamilyName.entrySet()) {
-            if (entry.getKey().length() >= 5 && withinOneEdit(word, entry.getKey())) {
-                if (found != null) {
-                    return null;
-                }
-                found = entry.getValue();
-            }
+        Set<String> found = new java.util.HashSet<>();
+        for (String key : withOneLetterDeleted(word)) {
+            found.addAll(familyNamesByDeletion.getOrDefault(key, Set.of()));
         }
-        return found;
+        found.addAll(familyNamesByDeletion.getOrDefault(word, Set.of()));
+        found.removeIf(candidate -> !withinOneEdit(word, candidate));
+        return found.size() == 1 ? fullNameByFamilyName.get(found.iterator().next()) : null;
+    }
+
+    private void indexFamilyName(String familyName) {
+        if (familyName.length() < 5) {
+            return;
+        }
+        familyNamesByDeletion.computeIfAbsent(familyName, key -> new java.util.HashSet<>()).add(familyName);
+        for (String key : withOneLetterDeleted(familyName)) {
+            familyNamesByDeletion.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(familyName);
+        }
+    }
+
+    private static List<String> withOneLetterDeleted(String word) {
+        List<String> keys = new ArrayList<>(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            keys.add(word.substring(0, i) + word.substring(i + 1));
+        }
+        return keys;
     }
 
     static boolean withinOneEdit(String a, String b) {
@@ -303,7 +326,11 @@ final class SpeakerResolver {
         }
         SpeakerEntity best = null;
         int bestScore = 0;
+        int examined = 0;
         for (SpeakerEntity entity : entities.values()) {
+            if (++examined > MAX_DESCRIBED_ENTITIES) {
+                break; // bounded work per role noun, whatever the article's length
+            }
             int score = entity.descriptionMatch(roleNounPhrase);
             if (score > bestScore) {
                 best = entity;
@@ -373,7 +400,9 @@ final class SpeakerResolver {
                     if (!tokens.get(end - 1).isPossessive() && !isRelationOfSomeoneElse(tokens, i)) {
                         personMentions.add(new PersonMention(name.get(0).start(), full));
                     }
-                    fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full);
+                    if (fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full) == null) {
+                        indexFamilyName(name.get(name.size() - 1).text());
+                    }
                     fullNameByGivenName.putIfAbsent(name.get(0).text(), full);
                     lastFamilyName = name.get(name.size() - 1).text();
                 } else if (name.size() == 1) {
