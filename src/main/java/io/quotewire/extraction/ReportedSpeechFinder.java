@@ -145,6 +145,10 @@ final class ReportedSpeechFinder {
         if (!explicit && WordClasses.isSubordinator(tokens.get(start).lower())) {
             return; // "said when he addressed mourners": when, not what
         }
+        if (!explicit && tokens.get(start).is("so") && (start + 1 == tokens.size() || !tokens.get(start + 1).isWord()
+                || WordClasses.isSubordinator(tokens.get(start + 1).lower()))) {
+            return; // "said so when …": "so" stands for something said before
+        }
         int end = clauseEnd(tokens, start);
         if (end < 0) {
             return;
