@@ -371,7 +371,8 @@ final class SpeakerResolver {
                     midSentenceNames.add(run.get(0).text());
                 }
                 int nameStart = MentionParser.nameStartInRun(run);
-                if (i == 0 && run.size() - nameStart >= 3) {
+                if (i == 0 && nameStart == 0 && run.size() >= 3
+                        && EntityKind.of(MentionParser.text(run)) != EntityKind.ORGANISATION) {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
                 }
                 List<Token> name = run.subList(nameStart, run.size());
