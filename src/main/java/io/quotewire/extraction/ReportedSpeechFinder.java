@@ -220,7 +220,7 @@ final class ReportedSpeechFinder {
             if (end > 0) {
                 addClause(sentence, sourceEnd + 1, end, attribution, false, clauses);
             }
-        } else if (accordingIndex > 0 && tokens.get(accordingIndex - 1).is(",")) {
+        } else if (accordingIndex > 0 && accordingIndex <= MAX_CLAUSE_TOKENS && tokens.get(accordingIndex - 1).is(",")) {
             addClause(sentence, 0, accordingIndex - 1, attribution, false, clauses);
         }
     }

@@ -31,6 +31,8 @@ final class SpeakerResolver {
     /** Role nouns are matched against the first this many entities: far more than any news article names. */
     private static final int MAX_DESCRIBED_ENTITIES = 200;
 
+    private static final int MAX_NAME_WORDS = 8;
+
     private final Map<String, String> fullNameByFamilyName = new HashMap<>();
     private final Map<String, String> fullNameByGivenName = new HashMap<>();
     private final Map<String, String> kinNames = new HashMap<>();
@@ -376,6 +378,10 @@ final class SpeakerResolver {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
                 }
                 List<Token> name = run.subList(nameStart, run.size());
+                if (name.size() > MAX_NAME_WORDS) {
+                    i = end; // a run of capitalised words this long is a heading or a title of a work, not a name
+                    continue;
+                }
                 EntityKind kind = name.isEmpty() ? EntityKind.UNKNOWN : EntityKind.of(MentionParser.text(name));
                 if (kind == EntityKind.ORGANISATION) {
                     String organisation = organisationByAcronym.getOrDefault(MentionParser.text(name), MentionParser.text(name));
