@@ -7,12 +7,14 @@ package io.quotewire.extraction;
 enum EntityKind {
     PERSON, ORGANISATION, PLACE, UNKNOWN;
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     /** Kind of a name as written without titles: "Ken Berg", "Harbour Town Police", "Norway", "NRMA". */
     static EntityKind of(String name) {
         if (name == null || name.isBlank()) {
             return UNKNOWN;
         }
-        String[] words = name.strip().split("\\s+");
+        String[] words = WHITESPACE.split(name.strip());
         String last = words[words.length - 1];
         String bareLast = last.endsWith("’s") || last.endsWith("'s") ? last.substring(0, last.length() - 2) : last;
         if (WordClasses.isPlace(name) || words.length == 1 && WordClasses.isDemonym(name)) {

@@ -15,6 +15,7 @@ import java.util.List;
 final class MentionParser {
 
     private static final int MAX_PHRASE_WORDS = 16;
+    private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("\\d{1,3}(-year-old)?");
 
     /** Parses tokens [from, to) of a sentence; null when they hold no plausible speaker. */
     Mention parse(List<Token> tokens, int from, int to, Sentence sentence) {
@@ -103,7 +104,7 @@ final class MentionParser {
 
     /** "68", "29-year-old": an age set off by commas describes, but is no role. */
     private static boolean isAge(String apposition) {
-        return apposition.matches("\\d{1,3}(-year-old)?");
+        return AGE.matcher(apposition).matches();
     }
 
     private static boolean isSentencePunctuation(Token token) {

@@ -32,6 +32,7 @@ final class SpeakerResolver {
     private static final int MAX_DESCRIBED_ENTITIES = 200;
 
     private static final int MAX_NAME_WORDS = 8;
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final Map<String, String> fullNameByFamilyName = new HashMap<>();
     private final Map<String, String> fullNameByGivenName = new HashMap<>();
@@ -97,7 +98,7 @@ final class SpeakerResolver {
             }
             attribution.resolveTo(speaker);
             if (mention.kind() == Mention.Kind.ROLE && speaker == null && mention.role() != null) {
-                String[] roleWords = mention.role().strip().split("\\s+");
+                String[] roleWords = WHITESPACE.split(mention.role().strip());
                 unnamedRoleHeads.add(roleWords[roleWords.length - 1].toLowerCase());
             }
             if (mention.kind() == Mention.Kind.ROLE && speaker == null && !mention.indefinite()
@@ -146,7 +147,7 @@ final class SpeakerResolver {
         if (described != null || roleNounPhrase == null) {
             return described;
         }
-        String[] words = roleNounPhrase.strip().split("\\s+");
+        String[] words = WHITESPACE.split(roleNounPhrase.strip());
         String head = words[words.length - 1].toLowerCase();
         if (WordClasses.isGenericOrganisationNoun(head)) {
             return lastOrganisation == null ? null
@@ -222,14 +223,14 @@ final class SpeakerResolver {
     }
 
     private boolean isKnownName(String name) {
-        return findFullName(name) != null || kinNames.containsKey(name) || organisationByAcronym.containsKey(name)
+        return findFullNameOfSpeaker(name) != null || kinNames.containsKey(name) || organisationByAcronym.containsKey(name)
                 || midSentenceNames.contains(name);
     }
 
     private String canonicalName(Mention mention) {
         String name = mention.name();
         if (name.indexOf(' ') < 0) {
-            String full = findFullName(name);
+            String full = findFullNameOfSpeaker(name);
             if (full != null) {
                 return full;
             }
@@ -254,10 +255,13 @@ final class SpeakerResolver {
         if (full == null) {
             full = fullNameByMiddleName.get(word);
         }
-        if (full == null && word.length() >= 5) {
-            full = misspeltFamilyName(word);
-        }
         return full;
+    }
+
+    /** A speaker's name as an attribution writes it: also a family name misspelt by one letter. */
+    private String findFullNameOfSpeaker(String word) {
+        String full = findFullName(word);
+        return full != null || word.length() < 5 ? full : misspeltFamilyName(word);
     }
 
     /**
@@ -266,6 +270,9 @@ final class SpeakerResolver {
      * with the number of names in the article.
      */
     private String misspeltFamilyName(String word) {
+        if (familyNamesByDeletion.isEmpty()) {
+            fullNameByFamilyName.keySet().forEach(this::indexFamilyName);
+        }
         Set<String> found = new java.util.HashSet<>();
         for (String key : withOneLetterDeleted(word)) {
             found.addAll(familyNamesByDeletion.getOrDefault(key, Set.of()));
@@ -407,9 +414,7 @@ final class SpeakerResolver {
                     if (!tokens.get(end - 1).isPossessive() && !isRelationOfSomeoneElse(tokens, i)) {
                         personMentions.add(new PersonMention(name.get(0).start(), full));
                     }
-                    if (fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full) == null) {
-                        indexFamilyName(name.get(name.size() - 1).text());
-                    }
+                    fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full);
                     fullNameByGivenName.putIfAbsent(name.get(0).text(), full);
                     lastFamilyName = name.get(name.size() - 1).text();
                 } else if (name.size() == 1) {

@@ -44,7 +44,7 @@ final class WordList {
     }
 
     boolean contains(String word) {
-        return entries.contains(word.toLowerCase(Locale.ROOT));
+        return entries.contains(word) || entries.contains(word.toLowerCase(Locale.ROOT));
     }
 
     Set<String> entries() {
