@@ -20,6 +20,7 @@ final class DirectAttributor {
     private static final int MAX_CUE_DISTANCE_BEFORE = 40;
     /** "called it “…”", "described the plan as a “…”": verbs that never report a clause stand right before the quote. */
     private static final int MAX_DIRECT_ONLY_CUE_DISTANCE = 4;
+    private static final int MAX_TITLE_WORDS = 5;
 
     private final MentionParser parser;
     private final SubjectFinder subjects;
@@ -71,6 +72,10 @@ final class DirectAttributor {
 
     private Attribution beforeQuote(Sentence sentence, int quoteIndex) {
         List<Token> tokens = sentence.tokens();
+        if (quoteIndex > 0 && !isIntroducingPunctuation(tokens.get(quoteIndex - 1)) && !sentence.paragraph().headline()
+                && isTitleCased(tokens.get(quoteIndex).text())) {
+            return null; // "his one-man show “FDR,”": inside a sentence, a title-cased quote names a work, it is not speech
+        }
         for (int k = quoteIndex - 1; k >= 0 && quoteIndex - k <= MAX_CUE_DISTANCE_BEFORE; k--) {
             Token token = tokens.get(k);
             if (!token.isWord()) {
@@ -125,6 +130,21 @@ final class DirectAttributor {
             }
         }
         return subjects.sentenceSubject(sentence);
+    }
+
+    /** Every word capitalised, at most a few words: a title of a work or a name ("Lou Grant", "FDR"). */
+    private static boolean isTitleCased(String quoted) {
+        String content = quoted.strip();
+        String[] words = content.split(" ");
+        if (content.isEmpty() || words.length > MAX_TITLE_WORDS) {
+            return false;
+        }
+        for (String word : words) {
+            if (word.isEmpty() || !Character.isUpperCase(word.codePointAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Dar’s statement … that … “interference”": the quote lies in the statement's that-clause. */

@@ -127,6 +127,14 @@ class QuoteExtractorTest {
     }
 
     @Test
+    void titleCasedQuoteInsideASentenceNamesAWork() {
+        Extraction e = extract("Title\n\nActor Ed Marsh, who starred in \"Harbour Nights,\" told fans he was resting. "
+                + "Critics called the film \"a quiet triumph\" last year.\n");
+        assertFalse(texts(e).contains("Harbour Nights,"), () -> "unexpected " + texts(e));
+        assertTrue(texts(e).contains("a quiet triumph"), () -> "missing partial quote in " + texts(e));
+    }
+
+    @Test
     void offsetsAreCodePoints() {
         String text = "Title 🎉\n\n😀 “Great day for the town,” said Mayor Ola Berg.\n";
         ExtractedQuote q = quote(extract(text), "Great day for the town");
