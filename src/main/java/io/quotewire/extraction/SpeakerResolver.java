@@ -9,19 +9,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resolves every attribution's mention to a named speaker, or to none.
+ * Resolves every attribution's mention to an entity of the article (a person or an organisation), or
+ * to none. It first reads the body into one table: the full names of people with how the narrative
+ * describes them ("the judge, Helen Marsh"), organisations with their acronyms, and where each is
+ * mentioned; places are kept out of it ({@link EntityKind}). Then, in document order:
  *
  * <ul>
- *   <li>Names: a surname or first name ("Patel", "Mr Patel", "Pryce") is completed from the full
- *       names the article uses anywhere ("Vedant Patel"); "his daughter Amina" gets the family name
- *       of the person just mentioned.</li>
- *   <li>Pronouns ("he said") refer to the speaker most recently named in the narrative.</li>
- *   <li>Role nouns ("the deputy spokesperson", "says climate scientist") refer to the named speaker
- *       whose description shares the head noun; "a spokesperson" introduces someone new, so it
- *       stays unknown. A headline role that matches no description ("Minister Says …") refers to the
- *       first named speaker of the body, as headlines summarise the lead.</li>
+ *   <li>Names: a surname, first or middle name ("Patel", "Dr Tesfaye", a surname misspelt by one
+ *       letter) is completed from the full names the article uses anywhere; an acronym from the
+ *       organisation it abbreviates; "his daughter Amina" gets the family name of the person just
+ *       mentioned. A place named as speaker stands for the person in focus.</li>
+ *   <li>Pronouns ("he said") refer to the person in focus (last speaker, or a speaker named again), else
+ *       to the last person named; never to a place, organisation or someone's relation. A pronoun
+ *       before any name refers to the first person named after it.</li>
+ *   <li>Role nouns ("the deputy spokesperson", "says climate scientist") refer to the entity whose
+ *       description shares the head noun; else "the judge" refers to the person in focus and "the
+ *       company" to the organisation last named. "a spokesperson" introduces someone new, so it stays
+ *       unknown, as does "the spokesperson" after it. A headline role that matches no description
+ *       ("Minister Says …") refers to the first named speaker of the body, as headlines summarise the lead.</li>
  * </ul>
- * Nothing is guessed beyond these: an unresolved mention leaves the speaker null.
+ * Nothing is guessed beyond these: an unresolved mention leaves the speaker null. Work per mention is
+ * bounded, so the whole is linear in the text length.
  */
 final class SpeakerResolver {
 
@@ -44,8 +52,8 @@ final class SpeakerResolver {
     /** Single capitalised words the body uses inside a sentence: proper names, not sentence-initial common nouns. */
     private final Set<String> midSentenceNames = new java.util.HashSet<>();
     private final Map<String, SpeakerEntity> entities = new LinkedHashMap<>();
-    private final List<PersonMention> personMentions = new ArrayList<>();
-    private final List<PersonMention> organisationMentions = new ArrayList<>();
+    private final List<NamedMention> personMentions = new ArrayList<>();
+    private final List<NamedMention> organisationMentions = new ArrayList<>();
     /** Head nouns of unnamed speakers introduced so far ("a spokesperson"): "the spokesperson" is then that one. */
     private final Set<String> unnamedRoleHeads = new java.util.HashSet<>();
 
@@ -78,7 +86,7 @@ final class SpeakerResolver {
                 focusPosition = event.position();
             }
             while (nextPerson < personMentions.size() && personMentions.get(nextPerson).position() < attribution.position()) {
-                PersonMention person = personMentions.get(nextPerson++);
+                NamedMention person = personMentions.get(nextPerson++);
                 lastPerson = person.fullName();
                 lastPersonPosition = person.position();
             }
@@ -183,7 +191,7 @@ final class SpeakerResolver {
 
     /** A lead that opens with "she said" before naming anyone (a standfirst) speaks of the first person named after. */
     private SpeakerEntity firstPersonAfter(int position) {
-        for (PersonMention person : personMentions) {
+        for (NamedMention person : personMentions) {
             if (person.position() > position) {
                 return personNamed(person.fullName());
             }
@@ -392,7 +400,7 @@ final class SpeakerResolver {
                 EntityKind kind = name.isEmpty() ? EntityKind.UNKNOWN : EntityKind.of(MentionParser.text(name));
                 if (kind == EntityKind.ORGANISATION) {
                     String organisation = organisationByAcronym.getOrDefault(MentionParser.text(name), MentionParser.text(name));
-                    organisationMentions.add(new PersonMention(name.get(0).start(), organisation));
+                    organisationMentions.add(new NamedMention(name.get(0).start(), organisation));
                     registerAcronym(name, organisation);
                     i = end;
                     continue;
@@ -412,7 +420,7 @@ final class SpeakerResolver {
                         fullNameByMiddleName.putIfAbsent(name.get(part).text(), full);
                     }
                     if (!tokens.get(end - 1).isPossessive() && !isRelationOfSomeoneElse(tokens, i)) {
-                        personMentions.add(new PersonMention(name.get(0).start(), full));
+                        personMentions.add(new NamedMention(name.get(0).start(), full));
                     }
                     fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full);
                     fullNameByGivenName.putIfAbsent(name.get(0).text(), full);
@@ -422,7 +430,7 @@ final class SpeakerResolver {
                     if (full != null) {
                         lastFamilyName = full.substring(full.lastIndexOf(' ') + 1);
                         if (!tokens.get(end - 1).isPossessive()) {
-                            personMentions.add(new PersonMention(name.get(0).start(), full));
+                            personMentions.add(new NamedMention(name.get(0).start(), full));
                         }
                     }
                 }
@@ -531,6 +539,7 @@ final class SpeakerResolver {
     private record FocusEvent(int position, SpeakerEntity entity) {
     }
 
-    private record PersonMention(int position, String fullName) {
+    /** Where the body names an entity, and its full name. */
+    private record NamedMention(int position, String fullName) {
     }
 }
