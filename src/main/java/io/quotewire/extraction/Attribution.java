@@ -8,8 +8,7 @@ final class Attribution {
 
     private final Mention mention;
     private final String verb;
-    private final String rule;
-    private final double confidence;
+    private final AttributionRule rule;
     private final boolean setsFocus;
     private final Paragraph paragraph;
     private SpeakerEntity speaker;
@@ -18,11 +17,10 @@ final class Attribution {
      * @param setsFocus false for mentions that do not make the person the topic of the following text,
      *                  such as a possessor ("Dar’s statement that …"); "he said" never refers back to those
      */
-    Attribution(Mention mention, String verb, String rule, double confidence, boolean setsFocus, Paragraph paragraph) {
+    Attribution(Mention mention, String verb, AttributionRule rule, boolean setsFocus, Paragraph paragraph) {
         this.mention = mention;
         this.verb = verb;
         this.rule = rule;
-        this.confidence = confidence;
         this.setsFocus = setsFocus;
         this.paragraph = paragraph;
     }
@@ -35,12 +33,8 @@ final class Attribution {
         return verb;
     }
 
-    String rule() {
+    AttributionRule rule() {
         return rule;
-    }
-
-    double confidence() {
-        return confidence;
     }
 
     boolean setsFocus() {

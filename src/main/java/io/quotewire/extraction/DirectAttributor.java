@@ -20,6 +20,7 @@ final class DirectAttributor {
     private static final int MAX_CUE_DISTANCE_BEFORE = 40;
     /** "called it “…”", "described the plan as a “…”": verbs that never report a clause stand right before the quote. */
     private static final int MAX_DIRECT_ONLY_CUE_DISTANCE = 4;
+    private static final int MAX_TITLE_WORDS = 5;
 
     private final MentionParser parser;
     private final SubjectFinder subjects;
@@ -46,11 +47,11 @@ final class DirectAttributor {
         Token first = tokens.get(j);
         if (SpeechVerbs.canBeVerb(first, sentence) && SpeechVerbs.isSpeechVerb(first.lower())) {
             Mention mention = parser.parseAfterVerb(tokens, j + 1, sentence);
-            return mention == null ? null : attribution(mention, first, "quote-verb-speaker", 0.95, sentence);
+            return mention == null ? null : attribution(mention, first, AttributionRule.QUOTE_VERB_SPEAKER, sentence);
         }
         if (first.lower().equals("according") && j + 1 < tokens.size() && tokens.get(j + 1).is("to")) {
             Mention mention = parser.parseAfterVerb(tokens, j + 2, sentence);
-            return mention == null ? null : attribution(mention, first, "quote-according-to", 0.85, sentence);
+            return mention == null ? null : attribution(mention, first, AttributionRule.QUOTE_ACCORDING_TO, sentence);
         }
         for (int k = j + 1; k < tokens.size() && k - j <= MAX_VERB_DISTANCE_AFTER; k++) {
             Token token = tokens.get(k);
@@ -63,7 +64,7 @@ final class DirectAttributor {
                 if (mention == null || mention.start() < first.start()) {
                     return null;
                 }
-                return attribution(mention, token, "quote-speaker-verb", 0.95, sentence);
+                return attribution(mention, token, AttributionRule.QUOTE_SPEAKER_VERB, sentence);
             }
         }
         return null;
@@ -71,6 +72,10 @@ final class DirectAttributor {
 
     private Attribution beforeQuote(Sentence sentence, int quoteIndex) {
         List<Token> tokens = sentence.tokens();
+        if (quoteIndex > 0 && !isIntroducingPunctuation(tokens.get(quoteIndex - 1)) && !sentence.paragraph().headline()
+                && isTitleCased(tokens.get(quoteIndex).text())) {
+            return null; // "his one-man show “FDR,”": inside a sentence, a title-cased quote names a work, it is not speech
+        }
         for (int k = quoteIndex - 1; k >= 0 && quoteIndex - k <= MAX_CUE_DISTANCE_BEFORE; k--) {
             Token token = tokens.get(k);
             if (!token.isWord()) {
@@ -81,7 +86,7 @@ final class DirectAttributor {
                     && tokens.get(k - 1).isCapitalized() && hasComplementiserBetween(tokens, k, quoteIndex)) {
                 Mention possessor = parser.parsePossessor(tokens, k - 1, sentence);
                 if (possessor != null) {
-                    return new Attribution(possessor, lower, "possessor-statement", 0.7, false, sentence.paragraph());
+                    return new Attribution(possessor, lower, AttributionRule.POSSESSOR_STATEMENT, false, sentence.paragraph());
                 }
             }
             boolean cue = SpeechVerbs.reportsClause(lower) || SpeechVerbs.takesInfinitive(lower)
@@ -93,14 +98,14 @@ final class DirectAttributor {
                     return null;
                 }
                 boolean introduced = isIntroducingPunctuation(tokens.get(quoteIndex - 1));
-                return attribution(mention, token, introduced ? "speaker-verb-intro" : "speaker-verb-partial",
-                        introduced ? 0.9 : 0.8, sentence);
+                return attribution(mention, token,
+                        introduced ? AttributionRule.SPEAKER_VERB_INTRO : AttributionRule.SPEAKER_VERB_PARTIAL, sentence);
             }
         }
         if (quoteIndex > 0 && isIntroducingPunctuation(tokens.get(quoteIndex - 1))) {
             Mention subject = subjects.sentenceSubject(sentence);
             if (subject != null && subject.start() < tokens.get(quoteIndex).start()) {
-                return attribution(subject, null, "sentence-subject-intro", 0.6, sentence);
+                return attribution(subject, null, AttributionRule.SENTENCE_SUBJECT_INTRO, sentence);
             }
         }
         return null;
@@ -127,6 +132,21 @@ final class DirectAttributor {
         return subjects.sentenceSubject(sentence);
     }
 
+    /** Every word capitalised, at most a few words: a title of a work or a name ("Lou Grant", "FDR"). */
+    private static boolean isTitleCased(String quoted) {
+        String content = quoted.strip();
+        String[] words = content.split(" ");
+        if (content.isEmpty() || words.length > MAX_TITLE_WORDS) {
+            return false;
+        }
+        for (String word : words) {
+            if (word.isEmpty() || !Character.isUpperCase(word.codePointAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "Dar’s statement … that … “interference”": the quote lies in the statement's that-clause. */
     private static boolean hasComplementiserBetween(List<Token> tokens, int from, int to) {
         boolean complementiser = false;
@@ -139,8 +159,8 @@ final class DirectAttributor {
         return complementiser;
     }
 
-    private static Attribution attribution(Mention mention, Token verb, String rule, double confidence, Sentence sentence) {
-        return new Attribution(mention, verb == null ? null : verb.lower(), rule, confidence, true, sentence.paragraph());
+    private static Attribution attribution(Mention mention, Token verb, AttributionRule rule, Sentence sentence) {
+        return new Attribution(mention, verb == null ? null : verb.lower(), rule, true, sentence.paragraph());
     }
 
     private static boolean isLinkingPunctuation(Token token) {

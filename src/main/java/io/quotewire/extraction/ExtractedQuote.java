@@ -10,8 +10,8 @@ package io.quotewire.extraction;
  * @param cueVerb        the speech verb that attributes the quote ("said", "urged"), or null
  * @param speakerMention the speaker as written at the attribution ("he", "Mr Patel"), or null
  * @param speaker        the resolved speaker, or null when the article does not name one
- * @param rule           name of the attribution rule that fired, for debugging and evaluation
- * @param confidence     rough confidence in [0, 1] of the attribution
+ * @param rule           the attribution rule that fired; its {@link AttributionRule#confidence()} is the
+ *                       rough confidence of the attribution
  * @param context        the sentence (or sentences) the quote stands in
  */
 public record ExtractedQuote(
@@ -22,7 +22,11 @@ public record ExtractedQuote(
         String cueVerb,
         String speakerMention,
         ExtractedSpeaker speaker,
-        String rule,
-        double confidence,
+        AttributionRule rule,
         String context) {
+
+    /** Rough confidence in [0, 1] of the attribution: that of the rule that made it. */
+    public double confidence() {
+        return rule.confidence();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 final class MentionParser {
 
     private static final int MAX_PHRASE_WORDS = 16;
+    private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("\\d{1,3}(-year-old)?");
 
     /** Parses tokens [from, to) of a sentence; null when they hold no plausible speaker. */
     Mention parse(List<Token> tokens, int from, int to, Sentence sentence) {
@@ -31,6 +32,9 @@ final class MentionParser {
         Mention mention = parseChunk(head, sentence);
         if (mention == null) {
             return null;
+        }
+        if (apposition != null && isAge(apposition)) {
+            apposition = null; // "Ana Reyes, 68, said": an age, not a role
         }
         String role = join(mention.role(), apposition);
         if (chunks.size() >= 2 && apposition == null && mention.kind() == Mention.Kind.NAME) {
@@ -62,6 +66,9 @@ final class MentionParser {
                 appositionEnd++;
             }
             String apposition = text(tokens.subList(end + 1, appositionEnd));
+            if (isAge(apposition)) {
+                return mention;
+            }
             return new Mention(mention.kind(), mention.text(), mention.name(), join(mention.role(), apposition),
                     mention.start(), mention.indefinite(), mention.uncertainName());
         }
@@ -93,6 +100,11 @@ final class MentionParser {
         String lower = token.lower();
         return token.isPossessive() || lower.equals("a") || lower.equals("an") || lower.equals("the")
                 || (token.isWord() && Character.isDigit(token.text().charAt(0)));
+    }
+
+    /** "68", "29-year-old": an age set off by commas describes, but is no role. */
+    private static boolean isAge(String apposition) {
+        return AGE.matcher(apposition).matches();
     }
 
     private static boolean isSentencePunctuation(Token token) {
@@ -134,7 +146,8 @@ final class MentionParser {
         List<Token> kept = chunk.subList(first, chunk.size());
         String lead = kept.get(0).lower();
         boolean introductory = WordClasses.isPreposition(lead) || lead.endsWith("ing") && !kept.get(0).isCapitalized()
-                || (kept.get(0).isCapitalized() && lead.endsWith("ing") && kept.size() > 1);
+                || (kept.get(0).isCapitalized() && lead.endsWith("ing") && kept.size() > 1
+                    && !kept.get(1).isCapitalized()); // "Speaking to reporters", not "Broadcasting Ola Dahl"
         if (!introductory) {
             chunks.add(kept);
         }
@@ -146,7 +159,17 @@ final class MentionParser {
         String lower = first.lower();
         return WordClasses.isIndefiniteDeterminer(lower) || WordClasses.isDefiniteDeterminer(lower)
                 || first.isPossessive() || Character.isDigit(first.text().charAt(0))
-                || !first.isCapitalized();
+                || !first.isCapitalized() || holdsTitle(chunk);
+    }
+
+    /** "Product Supply Director at Nordvik": a capitalised description is a role when it holds a title. */
+    private static boolean holdsTitle(List<Token> chunk) {
+        for (Token token : chunk) {
+            if (WordClasses.isTitle(token.lower()) && token.isCapitalized()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPureName(List<Token> chunk) {
@@ -180,8 +203,9 @@ final class MentionParser {
         int headEnd = headEnd(words);
         int runStart = runStart(words, words.size());
         boolean nameClosesPhrase = runStart > headEnd && runStart < words.size()
-                && !WordClasses.isFunctionWord(words.get(runStart - 1).lower())
-                && !WordClasses.isDefiniteDeterminer(words.get(runStart - 1).lower());
+                && (!WordClasses.isFunctionWord(words.get(runStart - 1).lower())
+                        && !WordClasses.isDefiniteDeterminer(words.get(runStart - 1).lower())
+                    || titledPersonAfterPreposition(words, headEnd, runStart));
         if (nameClosesPhrase) {
             headEnd = words.size();
         } else {
@@ -214,6 +238,20 @@ final class MentionParser {
         boolean uncertain = name.size() == 1 && !name.get(0).isAllCaps()
                 && (atSentenceStart || sentence.paragraph().headline());
         return new Mention(Mention.Kind.NAME, written, text(name), role, start, indefinite, uncertain);
+    }
+
+    /**
+     * "US Ambassador to Pakistan Cameron Munter": a title whose complement is a place or body, then
+     * the holder's full name. The name closes the phrase when the head is a title and the run after
+     * the preposition ends in two or more name words.
+     */
+    private static boolean titledPersonAfterPreposition(List<Token> words, int headEnd, int runStart) {
+        if (!WordClasses.isTitle(words.get(headEnd - 1).lower()) || !words.get(headEnd - 1).isCapitalized()) {
+            return false;
+        }
+        List<Token> run = words.subList(runStart, words.size());
+        int nameStart = nameStartInRun(run);
+        return run.size() - nameStart >= 2 && EntityKind.of(text(run.subList(nameStart, run.size()))) == EntityKind.PERSON;
     }
 
     private static int headEnd(List<Token> words) {
@@ -249,8 +287,10 @@ final class MentionParser {
     }
 
     /**
-     * Where the name proper starts inside a run of capitalised words: after determiners, after the
-     * last title that precedes another word, and after leading acronyms ("EU Anna Berg").
+     * Where the name proper starts inside a run of capitalised words: after determiners, and, unless
+     * the run names an organisation ("Harbour Town Police"), after the last word that describes
+     * rather than names (a title, portfolio, organisation noun, place or demonym: "US Ambassador",
+     * "Vice President Global Operations", "Croatian coach"), and after leading acronyms ("EU Anna Berg").
      */
     static int nameStartInRun(List<Token> run) {
         int start = 0;
@@ -259,8 +299,12 @@ final class MentionParser {
                 || WordClasses.isLeadingFiller(run.get(start).lower()))) {
             start++;
         }
+        if (start < run.size() && WordClasses.isOrganisationNoun(run.get(run.size() - 1).bare().toLowerCase())) {
+            return start;
+        }
         for (int i = run.size() - 2; i >= start; i--) {
-            if (WordClasses.isTitle(run.get(i).lower())) {
+            if (WordClasses.isDescriptiveWord(run.get(i).text()) || run.get(i).text().contains("&")
+                    || i > start && WordClasses.isPlace(run.get(i - 1).text() + " " + run.get(i).text())) {
                 start = i + 1;
                 break;
             }

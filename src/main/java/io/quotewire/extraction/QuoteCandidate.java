@@ -12,7 +12,7 @@ final class QuoteCandidate {
     private final Sentence sentence;
     private final QuotedSpan span;
     private Attribution attribution;
-    private String rule;
+    private AttributionRule rule;
 
     QuoteCandidate(QuoteType type, int start, int end, Sentence sentence, QuotedSpan span, Attribution attribution) {
         this.type = type;
@@ -21,7 +21,7 @@ final class QuoteCandidate {
         this.sentence = sentence;
         this.span = span;
         this.attribution = attribution;
-        this.rule = attribution == null ? "unattributed" : attribution.rule();
+        this.rule = attribution == null ? AttributionRule.UNATTRIBUTED : attribution.rule();
     }
 
     QuoteType type() {
@@ -52,7 +52,7 @@ final class QuoteCandidate {
         return attribution;
     }
 
-    String rule() {
+    AttributionRule rule() {
         return rule;
     }
 
@@ -60,7 +60,7 @@ final class QuoteCandidate {
         return attribution != null;
     }
 
-    void inherit(Attribution source, String inheritanceRule) {
+    void inherit(Attribution source, AttributionRule inheritanceRule) {
         this.attribution = source;
         this.rule = inheritanceRule;
     }

@@ -20,7 +20,6 @@ public final class QuoteExtractor {
 
     /** Shorter unattributed quotes inside narrative are scare quotes or titles, not speech. */
     private static final int MIN_UNATTRIBUTED_WORDS = 6;
-    private static final double INHERITED_CONFIDENCE = 0.75;
     private static final int MAX_CONTEXT_MARGIN = 600;
 
     private final ParagraphSplitter paragraphSplitter = new ParagraphSplitter();
@@ -100,9 +99,6 @@ public final class QuoteExtractor {
                     return built;
                 });
             }
-            boolean inherited = attribution != null && !candidate.rule().equals(attribution.rule());
-            double confidence = attribution == null ? 0.3
-                    : inherited ? attribution.confidence() * INHERITED_CONFIDENCE : attribution.confidence();
             quotes.add(new ExtractedQuote(
                     text.substring(candidate.start(), candidate.end()),
                     offsets.toCodePointIndex(candidate.start()),
@@ -112,7 +108,6 @@ public final class QuoteExtractor {
                     attribution == null ? null : attribution.mention().text(),
                     speaker,
                     candidate.rule(),
-                    confidence,
                     context(text, candidate)));
         }
         return new Extraction(quotes, speakerList);

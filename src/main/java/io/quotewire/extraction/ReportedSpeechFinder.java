@@ -69,22 +69,27 @@ final class ReportedSpeechFinder {
             }
             Mention speaker;
             if (SpeechVerbs.isParticiple(lower)) {
-                if (v == 0 || !tokens.get(v - 1).is(",")) {
+                boolean afterComma = v > 0 && tokens.get(v - 1).is(",");
+                boolean afterOwnSpeech = lower.equals("saying") && lastSubject != null && v > 0 && tokens.get(v - 1).isWord();
+                if (!afterComma && !afterOwnSpeech) {
                     continue;
                 }
                 speaker = lastInSentence != null ? lastInSentence.mention()
                         : lastSubject != null ? lastSubject : subjects.sentenceSubject(sentence);
             } else {
                 speaker = subjects.subjectOf(sentence, v);
-                if (speaker == null && v > 0 && tokens.get(v - 1).is("and")) {
+                if (speaker == null && v > 0 && (tokens.get(v - 1).is("and") || tokens.get(v - 1).is("but"))) {
                     speaker = lastSubject;
+                }
+                if (speaker == null && v > 0 && tokens.get(v - 1).is("to")) {
+                    speaker = subjects.sentenceSubject(sentence); // "X went on to add that …"
                 }
             }
             if (speaker == null) {
                 continue;
             }
             lastSubject = speaker;
-            Attribution attribution = new Attribution(speaker, lower, "reported-" + lower, 0.8, true, sentence.paragraph());
+            Attribution attribution = new Attribution(speaker, lower, AttributionRule.REPORTED, true, sentence.paragraph());
             lastInSentence = attribution;
             if (trailsClause(tokens, v)) {
                 addTrailingClause(sentence, speaker, attribution, clauses);
@@ -105,11 +110,20 @@ final class ReportedSpeechFinder {
             if (start < 0) {
                 return;
             }
-            start++;
+            // "urged them not to attack": the reported request keeps its negation
+            start = start > verbIndex + 1 && tokens.get(start - 1).is("not") ? start - 1 : start + 1;
             explicit = true;
         } else if (start < tokens.size() && isComplementiser(tokens.get(start))) {
             start++;
             explicit = true;
+            if (start < tokens.size() && tokens.get(start).is(",")) {
+                start++; // "told the BBC that, as of Thursday, …"
+            }
+        } else if (start < tokens.size() && timeAdverbLength(tokens, start) > 0
+                && start + timeAdverbLength(tokens, start) < tokens.size()
+                && !isComplementiser(tokens.get(start + timeAdverbLength(tokens, start)))
+                && SpeechVerbs.allowsBareClause(verb)) {
+            start += timeAdverbLength(tokens, start); // "he said today more attention must …"
         } else if (start < tokens.size() && (SpeechVerbs.takesObject(verb) || isPrepositionOrTime(tokens.get(start)))) {
             int complementiser = indexOfComplementiser(tokens, start);
             if (complementiser >= 0) {
@@ -127,6 +141,13 @@ final class ReportedSpeechFinder {
         }
         if (start >= tokens.size() || !tokens.get(start).isWord()) {
             return;
+        }
+        if (!explicit && WordClasses.isSubordinator(tokens.get(start).lower())) {
+            return; // "said when he addressed mourners": when, not what
+        }
+        if (!explicit && tokens.get(start).is("so") && (start + 1 == tokens.size() || !tokens.get(start + 1).isWord()
+                || WordClasses.isSubordinator(tokens.get(start + 1).lower()))) {
+            return; // "said so when …": "so" stands for something said before
         }
         int end = clauseEnd(tokens, start);
         if (end < 0) {
@@ -189,15 +210,17 @@ final class ReportedSpeechFinder {
         String description = MentionParser.text(wordsOf(tokens, sourceStart, sourceEnd));
         Mention described = new Mention(source.kind(), source.text(), source.name(),
                 source.role() != null ? source.role() : description, source.start(), source.indefinite(), source.uncertainName());
-        Attribution attribution = new Attribution(described, "according to", "according-to", 0.75, false, sentence.paragraph());
-        boolean opensSentence = accordingIndex == 0
-                || accordingIndex == 1 && WordClasses.isLeadingFiller(tokens.get(0).lower());
+        Attribution attribution = new Attribution(described, "according to", AttributionRule.ACCORDING_TO, false, sentence.paragraph());
+        boolean opensSentence = true;
+        for (int k = 0; k < accordingIndex && opensSentence; k++) {
+            opensSentence = tokens.get(k).is(",") || WordClasses.isLeadingFiller(tokens.get(k).lower());
+        }
         if (opensSentence && sourceEnd < tokens.size() && tokens.get(sourceEnd).is(",")) {
             int end = clauseEnd(tokens, sourceEnd + 1);
             if (end > 0) {
                 addClause(sentence, sourceEnd + 1, end, attribution, false, clauses);
             }
-        } else if (accordingIndex > 0 && tokens.get(accordingIndex - 1).is(",")) {
+        } else if (accordingIndex > 0 && accordingIndex <= MAX_CLAUSE_TOKENS && tokens.get(accordingIndex - 1).is(",")) {
             addClause(sentence, 0, accordingIndex - 1, attribution, false, clauses);
         }
     }
@@ -224,6 +247,9 @@ final class ReportedSpeechFinder {
             }
             if (k + 1 < tokens.size() && token.is("and") && SpeechVerbs.isSpeechVerb(tokens.get(k + 1).lower())) {
                 return k;
+            }
+            if (k > start && token.is("saying")) {
+                return k; // "urged them not to attack anyone saying they …": the participle reports anew
             }
         }
         return tokens.size();
@@ -279,6 +305,19 @@ final class ReportedSpeechFinder {
             k--;
         }
         return k >= 0 && tokens.get(k).isQuote();
+    }
+
+    /** "today", "yesterday", "on Friday", "last week": how many words of a time adverb start at {@code k}. */
+    private static int timeAdverbLength(List<Token> tokens, int k) {
+        String word = tokens.get(k).lower();
+        if (WordClasses.isDayWord(word)) {
+            return 1;
+        }
+        if (k + 1 < tokens.size() && (word.equals("on") || word.equals("last") || word.equals("this"))
+                && WordClasses.isDayWord(tokens.get(k + 1).lower())) {
+            return 2;
+        }
+        return 0;
     }
 
     private static boolean isComplementiser(Token token) {

@@ -7,6 +7,7 @@ import java.util.Set;
 final class SpeakerEntity {
 
     private final String name;
+    private final EntityKind kind;
     private String role;
     private final Set<String> mentions = new LinkedHashSet<>();
     private final Set<String> descriptionWords = new LinkedHashSet<>();
@@ -16,10 +17,20 @@ final class SpeakerEntity {
 
     SpeakerEntity(String name) {
         this.name = name;
+        this.kind = EntityKind.of(name);
     }
 
     String name() {
         return name;
+    }
+
+    EntityKind kind() {
+        return kind;
+    }
+
+    /** Whether "he" or "she" can refer to it: a person, or a single name not known to be anything else. */
+    boolean canBePersonalPronounAntecedent() {
+        return kind == EntityKind.PERSON || kind == EntityKind.UNKNOWN;
     }
 
     void addMention(String written) {

@@ -56,12 +56,12 @@ final class SpeakerInheritance {
                 List<QuoteCandidate> chain = chains.get(candidate);
                 Attribution fromChain = chain == null ? null : chainSpeakers.get(chain);
                 if (fromChain != null) {
-                    candidate.inherit(fromChain, "multi-paragraph");
+                    candidate.inherit(fromChain, AttributionRule.MULTI_PARAGRAPH);
                     continue;
                 }
                 Attribution inParagraphSource = previousInParagraph != null ? previousInParagraph : nextDirect[i];
                 if (inParagraphSource != null) {
-                    candidate.inherit(inParagraphSource, "same-paragraph");
+                    candidate.inherit(inParagraphSource, AttributionRule.SAME_PARAGRAPH);
                     if (chain != null) {
                         chainSpeakers.putIfAbsent(chain, inParagraphSource);
                     }
@@ -71,7 +71,7 @@ final class SpeakerInheritance {
                 if (quoteOnlyParagraphs.contains(index) && previous != null) {
                     Attribution last = lastAttributed(previous);
                     if (last != null) {
-                        candidate.inherit(last, "continuation");
+                        candidate.inherit(last, AttributionRule.CONTINUATION);
                         if (chain != null) {
                             chainSpeakers.putIfAbsent(chain, last);
                         }

@@ -9,30 +9,53 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resolves every attribution's mention to a named speaker, or to none.
+ * Resolves every attribution's mention to an entity of the article (a person or an organisation), or
+ * to none. It first reads the body into one table: the full names of people with how the narrative
+ * describes them ("the judge, Helen Marsh"), organisations with their acronyms, and where each is
+ * mentioned; places are kept out of it ({@link EntityKind}). Then, in document order:
  *
  * <ul>
- *   <li>Names: a surname or first name ("Patel", "Mr Patel", "Pryce") is completed from the full
- *       names the article uses anywhere ("Vedant Patel"); "his daughter Amina" gets the family name
- *       of the person just mentioned.</li>
- *   <li>Pronouns ("he said") refer to the speaker most recently named in the narrative.</li>
- *   <li>Role nouns ("the deputy spokesperson", "says climate scientist") refer to the named speaker
- *       whose description shares the head noun; "a spokesperson" introduces someone new, so it
- *       stays unknown. A headline role that matches no description ("Minister Says …") refers to the
- *       first named speaker of the body, as headlines summarise the lead.</li>
+ *   <li>Names: a surname, first or middle name ("Patel", "Dr Tesfaye", a surname misspelt by one
+ *       letter) is completed from the full names the article uses anywhere; an acronym from the
+ *       organisation it abbreviates; "his daughter Amina" gets the family name of the person just
+ *       mentioned. A place named as speaker stands for the person in focus.</li>
+ *   <li>Pronouns ("he said") refer to the person in focus (last speaker, or a speaker named again), else
+ *       to the last person named; never to a place, organisation or someone's relation. A pronoun
+ *       before any name refers to the first person named after it.</li>
+ *   <li>Role nouns ("the deputy spokesperson", "says climate scientist") refer to the entity whose
+ *       description shares the head noun; else "the judge" refers to the person in focus and "the
+ *       company" to the organisation last named. "a spokesperson" introduces someone new, so it stays
+ *       unknown, as does "the spokesperson" after it. A headline role that matches no description
+ *       ("Minister Says …") refers to the first named speaker of the body, as headlines summarise the lead.</li>
  * </ul>
- * Nothing is guessed beyond these: an unresolved mention leaves the speaker null.
+ * Nothing is guessed beyond these: an unresolved mention leaves the speaker null. Work per mention is
+ * bounded, so the whole is linear in the text length.
  */
 final class SpeakerResolver {
 
     private static final Set<String> KIN = Set.of("daughter", "son", "wife", "husband", "brother", "sister",
             "father", "mother", "widow", "widower", "grandson", "granddaughter", "nephew", "niece");
 
+    /** Role nouns are matched against the first this many entities: far more than any news article names. */
+    private static final int MAX_DESCRIBED_ENTITIES = 200;
+
+    private static final int MAX_NAME_WORDS = 8;
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private final Map<String, String> fullNameByFamilyName = new HashMap<>();
     private final Map<String, String> fullNameByGivenName = new HashMap<>();
     private final Map<String, String> kinNames = new HashMap<>();
+    private final Map<String, String> fullNameByMiddleName = new HashMap<>();
+    private final Map<String, Set<String>> familyNamesByDeletion = new HashMap<>();
+    private final Map<String, String> organisationByAcronym = new HashMap<>();
+    private final Map<String, List<String>> narrativeDescriptions = new LinkedHashMap<>();
+    /** Single capitalised words the body uses inside a sentence: proper names, not sentence-initial common nouns. */
+    private final Set<String> midSentenceNames = new java.util.HashSet<>();
     private final Map<String, SpeakerEntity> entities = new LinkedHashMap<>();
-    private final List<PersonMention> personMentions = new ArrayList<>();
+    private final List<NamedMention> personMentions = new ArrayList<>();
+    private final List<NamedMention> organisationMentions = new ArrayList<>();
+    /** Head nouns of unnamed speakers introduced so far ("a spokesperson"): "the spokesperson" is then that one. */
+    private final Set<String> unnamedRoleHeads = new java.util.HashSet<>();
 
     /** Resolves the attributions in place. Sentences are the whole article's, in order. */
     void resolve(List<Sentence> sentences, List<Attribution> attributions) {
@@ -40,34 +63,52 @@ final class SpeakerResolver {
         List<Attribution> ordered = new ArrayList<>(attributions);
         ordered.sort(Comparator.comparingInt(Attribution::position));
         Map<String, SpeakerEntity> byMentionWord = registerNamedSpeakers(ordered);
+        narrativeDescriptions.forEach((fullName, descriptions) -> {
+            SpeakerEntity entity = entities.computeIfAbsent(fullName.toLowerCase(), key -> new SpeakerEntity(fullName));
+            descriptions.forEach(entity::addDescription);
+        });
         List<FocusEvent> focusEvents = narrativeMentions(sentences, byMentionWord);
 
         SpeakerEntity focus = null;
-        boolean focusKnown = false;
+        int focusPosition = -1;
         String lastPerson = null;
+        int lastPersonPosition = -1;
+        String lastOrganisation = null;
         int nextPerson = 0;
+        int nextOrganisation = 0;
         int nextEvent = 0;
         List<Attribution> pendingHeadlineRoles = new ArrayList<>();
         SpeakerEntity firstBodySpeaker = null;
         for (Attribution attribution : ordered) {
             while (nextEvent < focusEvents.size() && focusEvents.get(nextEvent).position() < attribution.position()) {
-                focus = focusEvents.get(nextEvent++).entity();
-                focusKnown = true;
+                FocusEvent event = focusEvents.get(nextEvent++);
+                focus = event.entity();
+                focusPosition = event.position();
             }
             while (nextPerson < personMentions.size() && personMentions.get(nextPerson).position() < attribution.position()) {
-                lastPerson = personMentions.get(nextPerson++).fullName();
+                NamedMention person = personMentions.get(nextPerson++);
+                lastPerson = person.fullName();
+                lastPersonPosition = person.position();
+            }
+            while (nextOrganisation < organisationMentions.size()
+                    && organisationMentions.get(nextOrganisation).position() < attribution.position()) {
+                lastOrganisation = organisationMentions.get(nextOrganisation++).fullName();
             }
             Mention mention = effectiveMention(attribution.mention());
+            SpeakerEntity salientPerson = focus != null ? focus : personNamed(lastPerson);
             SpeakerEntity speaker = switch (mention.kind()) {
-                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null
-                        : focusKnown ? focus : personNamed(lastPerson);
-                case NAME -> entities.get(canonicalName(mention).toLowerCase());
-                case ROLE -> mention.indefinite() ? null : bestDescriptionMatch(mention.role());
+                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null : salientPerson;
+                case NAME -> namedSpeaker(mention, salientPerson);
+                case ROLE -> mention.indefinite() ? null : roleReferent(mention.role(), salientPerson, lastOrganisation);
             };
             if (speaker != null && mention.kind() != Mention.Kind.NAME) {
                 speaker.addMention(mention.text());
             }
             attribution.resolveTo(speaker);
+            if (mention.kind() == Mention.Kind.ROLE && speaker == null && mention.role() != null) {
+                String[] roleWords = WHITESPACE.split(mention.role().strip());
+                unnamedRoleHeads.add(roleWords[roleWords.length - 1].toLowerCase());
+            }
             if (mention.kind() == Mention.Kind.ROLE && speaker == null && !mention.indefinite()
                     && attribution.paragraph().headline()) {
                 pendingHeadlineRoles.add(attribution);
@@ -76,14 +117,86 @@ final class SpeakerResolver {
                     && mention.kind() == Mention.Kind.NAME) {
                 firstBodySpeaker = speaker;
             }
-            if (attribution.setsFocus()) {
+            if (attribution.setsFocus() && (speaker == null || speaker.canBePersonalPronounAntecedent())) {
                 focus = speaker;
-                focusKnown = true;
+                focusPosition = attribution.position();
+            }
+        }
+        for (Attribution attribution : ordered) {
+            if (attribution.speaker() == null && attribution.mention().kind() == Mention.Kind.PRONOUN
+                    && !attribution.mention().text().equalsIgnoreCase("they") && noPersonBefore(attribution.position())) {
+                attribution.resolveTo(firstPersonAfter(attribution.position()));
             }
         }
         for (Attribution attribution : pendingHeadlineRoles) {
             attribution.resolveTo(firstBodySpeaker);
         }
+    }
+
+    /**
+     * A named speaker. A place is not a speaker ("Pakistan" in a briefing by its spokesperson): the
+     * words are those of the person the text is about.
+     */
+    private SpeakerEntity namedSpeaker(Mention mention, SpeakerEntity salientPerson) {
+        SpeakerEntity entity = entities.get(canonicalName(mention).toLowerCase());
+        if (entity != null && entity.kind() == EntityKind.PLACE) {
+            return salientPerson;
+        }
+        return entity;
+    }
+
+    /**
+     * A definite role noun ("the judge", "the former skipper", "the UN body"): the named speaker whose
+     * description shares its head noun; else, as a reader would, the most salient person (or, for an
+     * organisation noun, the last organisation) named before.
+     */
+    private SpeakerEntity roleReferent(String roleNounPhrase, SpeakerEntity salientPerson, String lastOrganisation) {
+        SpeakerEntity described = bestDescriptionMatch(roleNounPhrase);
+        if (described != null || roleNounPhrase == null) {
+            return described;
+        }
+        String[] words = WHITESPACE.split(roleNounPhrase.strip());
+        String head = words[words.length - 1].toLowerCase();
+        if (WordClasses.isGenericOrganisationNoun(head)) {
+            return lastOrganisation == null ? null
+                    : entities.computeIfAbsent(lastOrganisation.toLowerCase(), key -> new SpeakerEntity(lastOrganisation));
+        }
+        if (isPersonNoun(head) && words.length > 1 && isArticleOrDemonstrative(words[0])
+                && !unnamedRoleHeads.contains(head)) {
+            return salientPerson;
+        }
+        return null;
+    }
+
+    /**
+     * "the judge" refers back; "his rep" and a bare "Police spokesperson" introduce someone else,
+     * who is not named.
+     */
+    private static boolean isArticleOrDemonstrative(String word) {
+        return switch (word.toLowerCase()) {
+            case "the", "this", "that" -> true;
+            default -> false;
+        };
+    }
+
+    /** A role noun that names a person: a title ("judge", "minister") or an agent noun ("skipper", "scientist"). */
+    private static boolean isPersonNoun(String lowerWord) {
+        return WordClasses.isTitle(lowerWord) || lowerWord.endsWith("ist") || lowerWord.endsWith("person")
+                || lowerWord.endsWith("man") || lowerWord.endsWith("woman");
+    }
+
+    private boolean noPersonBefore(int position) {
+        return personMentions.isEmpty() || personMentions.get(0).position() > position;
+    }
+
+    /** A lead that opens with "she said" before naming anyone (a standfirst) speaks of the first person named after. */
+    private SpeakerEntity firstPersonAfter(int position) {
+        for (NamedMention person : personMentions) {
+            if (person.position() > position) {
+                return personNamed(person.fullName());
+            }
+        }
+        return null;
     }
 
     /** Before any speaker is named, "he said" refers to the person the narrative last named. */
@@ -118,19 +231,24 @@ final class SpeakerResolver {
     }
 
     private boolean isKnownName(String name) {
-        return findFullName(name) != null || kinNames.containsKey(name);
+        return findFullNameOfSpeaker(name) != null || kinNames.containsKey(name) || organisationByAcronym.containsKey(name)
+                || midSentenceNames.contains(name);
     }
 
     private String canonicalName(Mention mention) {
         String name = mention.name();
         if (name.indexOf(' ') < 0) {
-            String full = findFullName(name);
+            String full = findFullNameOfSpeaker(name);
             if (full != null) {
                 return full;
             }
             String kin = kinNames.get(name);
             if (kin != null) {
                 return kin;
+            }
+            String organisation = organisationByAcronym.get(name);
+            if (organisation != null) {
+                return organisation;
             }
         }
         return name;
@@ -139,7 +257,84 @@ final class SpeakerResolver {
     /** The first full name in the article whose family name (or else given name) is {@code word}. */
     private String findFullName(String word) {
         String full = fullNameByFamilyName.get(word);
-        return full != null ? full : fullNameByGivenName.get(word);
+        if (full == null) {
+            full = fullNameByGivenName.get(word);
+        }
+        if (full == null) {
+            full = fullNameByMiddleName.get(word);
+        }
+        return full;
+    }
+
+    /** A speaker's name as an attribution writes it: also a family name misspelt by one letter. */
+    private String findFullNameOfSpeaker(String word) {
+        String full = findFullName(word);
+        return full != null || word.length() < 5 ? full : misspeltFamilyName(word);
+    }
+
+    /**
+     * A family name written one letter short or long, or with one letter changed ("Pimlot"), when only
+     * one fits. Looked up in an index of the names with each letter deleted, so the cost does not grow
+     * with the number of names in the article.
+     */
+    private String misspeltFamilyName(String word) {
+        if (familyNamesByDeletion.isEmpty()) {
+            fullNameByFamilyName.keySet().forEach(this::indexFamilyName);
+        }
+        Set<String> found = new java.util.HashSet<>();
+        for (String key : withOneLetterDeleted(word)) {
+            found.addAll(familyNamesByDeletion.getOrDefault(key, Set.of()));
+        }
+        found.addAll(familyNamesByDeletion.getOrDefault(word, Set.of()));
+        found.removeIf(candidate -> !withinOneEdit(word, candidate));
+        return found.size() == 1 ? fullNameByFamilyName.get(found.iterator().next()) : null;
+    }
+
+    private void indexFamilyName(String familyName) {
+        if (familyName.length() < 5) {
+            return;
+        }
+        familyNamesByDeletion.computeIfAbsent(familyName, key -> new java.util.HashSet<>()).add(familyName);
+        for (String key : withOneLetterDeleted(familyName)) {
+            familyNamesByDeletion.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(familyName);
+        }
+    }
+
+    private static List<String> withOneLetterDeleted(String word) {
+        List<String> keys = new ArrayList<>(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            keys.add(word.substring(0, i) + word.substring(i + 1));
+        }
+        return keys;
+    }
+
+    static boolean withinOneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        boolean edited = false;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (edited) {
+                return false;
+            }
+            edited = true;
+            if (a.length() > b.length()) {
+                i++;
+            } else if (b.length() > a.length()) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return true;
     }
 
     private SpeakerEntity bestDescriptionMatch(String roleNounPhrase) {
@@ -148,7 +343,11 @@ final class SpeakerResolver {
         }
         SpeakerEntity best = null;
         int bestScore = 0;
+        int examined = 0;
         for (SpeakerEntity entity : entities.values()) {
+            if (++examined > MAX_DESCRIBED_ENTITIES) {
+                break; // bounded work per role noun, whatever the article's length
+            }
             int score = entity.descriptionMatch(roleNounPhrase);
             if (score > bestScore) {
                 best = entity;
@@ -185,15 +384,43 @@ final class SpeakerResolver {
                     }
                 }
                 List<Token> run = bareRun(tokens.subList(i, end));
+                if (run.size() == 1 && i > 0 && tokens.get(i - 1).isWord() && !WordClasses.isDescriptiveWord(run.get(0).text())) {
+                    midSentenceNames.add(run.get(0).text());
+                }
                 int nameStart = MentionParser.nameStartInRun(run);
-                if (i == 0 && run.size() - nameStart >= 3) {
+                if (i == 0 && nameStart == 0 && run.size() >= 3
+                        && EntityKind.of(MentionParser.text(run)) != EntityKind.ORGANISATION) {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
                 }
                 List<Token> name = run.subList(nameStart, run.size());
+                if (name.size() > MAX_NAME_WORDS) {
+                    i = end; // a run of capitalised words this long is a heading or a title of a work, not a name
+                    continue;
+                }
+                EntityKind kind = name.isEmpty() ? EntityKind.UNKNOWN : EntityKind.of(MentionParser.text(name));
+                if (kind == EntityKind.ORGANISATION) {
+                    String organisation = organisationByAcronym.getOrDefault(MentionParser.text(name), MentionParser.text(name));
+                    organisationMentions.add(new NamedMention(name.get(0).start(), organisation));
+                    registerAcronym(name, organisation);
+                    i = end;
+                    continue;
+                }
+                boolean afterArticle = nameStart == 0 && i > 0 && tokens.get(i - 1).lower().equals("the");
+                if (kind == EntityKind.PLACE || afterArticle) {
+                    i = end; // "the Sierra Foothills": a person's name takes no article
+                    continue;
+                }
                 if (name.size() >= 2) {
                     String full = MentionParser.text(name);
-                    if (!tokens.get(end - 1).isPossessive()) {
-                        personMentions.add(new PersonMention(name.get(0).start(), full));
+                    String description = narrativeDescription(tokens, i, end, run.subList(0, nameStart));
+                    if (description != null) {
+                        narrativeDescriptions.computeIfAbsent(full, key -> new ArrayList<>()).add(description);
+                    }
+                    for (int part = 1; part + 1 < name.size(); part++) {
+                        fullNameByMiddleName.putIfAbsent(name.get(part).text(), full);
+                    }
+                    if (!tokens.get(end - 1).isPossessive() && !isRelationOfSomeoneElse(tokens, i)) {
+                        personMentions.add(new NamedMention(name.get(0).start(), full));
                     }
                     fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full);
                     fullNameByGivenName.putIfAbsent(name.get(0).text(), full);
@@ -202,11 +429,75 @@ final class SpeakerResolver {
                     String full = findFullName(name.get(0).text());
                     if (full != null) {
                         lastFamilyName = full.substring(full.lastIndexOf(' ') + 1);
+                        if (!tokens.get(end - 1).isPossessive()) {
+                            personMentions.add(new NamedMention(name.get(0).start(), full));
+                        }
                     }
                 }
                 i = end;
             }
         }
+    }
+
+    /** "World Health Organization" makes "WHO" its short form. */
+    private void registerAcronym(List<Token> name, String organisation) {
+        StringBuilder initials = new StringBuilder();
+        for (Token word : name) {
+            if (word.isCapitalized() && !WordClasses.isFunctionWord(word.lower()) && !word.lower().equals("the")) {
+                initials.append(word.text().charAt(0));
+            }
+        }
+        if (initials.length() >= 2) {
+            organisationByAcronym.putIfAbsent(initials.toString(), organisation);
+        }
+    }
+
+    /**
+     * How the narrative describes a person it names: titles in the run ("Judge"), a title word just
+     * before it ("coach"), or an apposition ("the judge, Ana Berg" / "Ana Berg, the judge,").
+     */
+    private static String narrativeDescription(List<Token> tokens, int runStart, int runEnd, List<Token> titles) {
+        List<String> parts = new ArrayList<>();
+        if (!titles.isEmpty()) {
+            parts.add(MentionParser.text(titles));
+        }
+        if (runStart > 0 && WordClasses.isTitle(tokens.get(runStart - 1).lower())) {
+            parts.add(tokens.get(runStart - 1).lower());
+        }
+        if (runStart > 1 && tokens.get(runStart - 1).is(",")) {
+            int k = runStart - 2;
+            while (k >= 0 && runStart - k < 7 && tokens.get(k).isWord() && !isArticle(tokens.get(k))) {
+                k--;
+            }
+            if (k >= 0 && isArticle(tokens.get(k))) {
+                parts.add(MentionParser.text(tokens.subList(k, runStart - 1)));
+            }
+        }
+        if (runEnd + 1 < tokens.size() && tokens.get(runEnd).is(",") && isArticle(tokens.get(runEnd + 1))) {
+            int k = runEnd + 2;
+            while (k < tokens.size() && k - runEnd < 8 && tokens.get(k).isWord()) {
+                k++;
+            }
+            parts.add(MentionParser.text(tokens.subList(runEnd + 1, k)));
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    /**
+     * "his girlfriend Ana Berg", "her lawyer Ola Dahl": named as someone's relation, inside a phrase
+     * about that someone, who stays the one "he" or "she" refers to.
+     */
+    private static boolean isRelationOfSomeoneElse(List<Token> tokens, int runStart) {
+        if (runStart < 2) {
+            return false;
+        }
+        String owner = tokens.get(runStart - 2).lower();
+        return (owner.equals("his") || owner.equals("her") || owner.equals("their"))
+                && tokens.get(runStart - 1).isWord() && !tokens.get(runStart - 1).isCapitalized();
+    }
+
+    private static boolean isArticle(Token token) {
+        return token.lower().equals("the") || token.lower().equals("a") || token.lower().equals("an");
     }
 
     private static boolean isKinPhrase(List<Token> tokens, int i) {
@@ -236,7 +527,7 @@ final class SpeakerResolver {
             for (Token token : sentence.tokens()) {
                 if (token.isCapitalized() && !token.isPossessive()) {
                     SpeakerEntity entity = byMentionWord.get(token.text());
-                    if (entity != null) {
+                    if (entity != null && entity.canBePersonalPronounAntecedent()) {
                         events.add(new FocusEvent(token.start(), entity));
                     }
                 }
@@ -248,6 +539,7 @@ final class SpeakerResolver {
     private record FocusEvent(int position, SpeakerEntity entity) {
     }
 
-    private record PersonMention(int position, String fullName) {
+    /** Where the body names an entity, and its full name. */
+    private record NamedMention(int position, String fullName) {
     }
 }

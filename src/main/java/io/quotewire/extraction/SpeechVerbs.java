@@ -20,6 +20,7 @@ final class SpeechVerbs {
     private SpeechVerbs() {
     }
 
+    /** How a verb attributes words; the uses of {@code src/main/resources/extraction/speech-verbs.txt}. */
     enum Use { DIRECT_ONLY, CLAUSE, BARE_CLAUSE, INFINITIVE }
 
     private static final Map<String, Use> VERBS = buildVerbs();
@@ -36,48 +37,20 @@ final class SpeechVerbs {
             "comment", "comments", "words", "claim", "claims", "assertion", "tweet", "post", "speech",
             "testimony", "message", "announcement", "warning", "description");
 
+    /** Reads {@code speech-verbs.txt}: "use base [forms…]" a line; without forms, the regular inflections of the base. */
     private static Map<String, Use> buildVerbs() {
         Map<String, Use> verbs = new java.util.HashMap<>();
-        for (String base : new String[] {"say", "add", "tell", "insist", "argue", "explain", "claim", "warn",
-                "stress", "note", "reveal", "confirm", "emphasize", "emphasise", "state", "acknowledge", "admit",
-                "predict", "recall", "concede", "maintain", "contend"}) {
-            forms(base).forEach(form -> verbs.put(form, Use.BARE_CLAUSE));
-        }
-        for (String base : new String[] {"state", "emphasize", "emphasise", "comment", "acknowledge", "admit",
-                "concede", "announce", "report", "mention", "predict", "declare", "reply", "respond", "write",
-                "post", "tweet", "recall", "testify", "assure", "inform", "remind", "maintain", "contend",
-                "allege", "suggest", "estimate", "point"}) {
-            forms(base).forEach(form -> verbs.putIfAbsent(form, Use.CLAUSE));
-        }
-        for (String base : new String[] {"urge", "encourage", "advise", "implore", "beg", "appeal"}) {
-            forms(base).forEach(form -> verbs.put(form, Use.INFINITIVE));
-        }
-        for (String base : new String[] {"remark", "continue", "ask", "exclaim", "shout", "whisper", "joke",
-                "quip", "observe", "describe", "call", "conclude", "caution", "begin", "reason", "plead",
-                "scream", "yell", "sing", "laugh", "sigh", "snap", "spoke", "speak", "speaks", "summarize",
-                "summarise", "boast", "complain", "lament", "counter", "retort", "interject", "repeat"}) {
-            forms(base).forEach(form -> verbs.putIfAbsent(form, Use.DIRECT_ONLY));
+        for (String line : WordList.load("speech-verbs.txt").entries()) {
+            String[] fields = line.split(" ");
+            Use use = Use.valueOf(fields[0].toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            Set<String> forms = fields.length > 2 ? Set.of(java.util.Arrays.copyOfRange(fields, 2, fields.length)) : regularForms(fields[1]);
+            for (String form : forms) {
+                if (verbs.put(form, use) != null) {
+                    throw new IllegalStateException("speech-verbs.txt lists '" + form + "' twice");
+                }
+            }
         }
         return Map.copyOf(verbs);
-    }
-
-    /** Regular inflections plus the irregular ones news uses. */
-    private static Set<String> forms(String base) {
-        return switch (base) {
-            case "say" -> Set.of("say", "says", "said", "saying");
-            case "tell" -> Set.of("tell", "tells", "told", "telling");
-            case "write" -> Set.of("write", "writes", "wrote", "written", "writing");
-            case "begin" -> Set.of("began", "begins");
-            case "spoke", "speak", "speaks" -> Set.of("spoke", "speaks", "speak");
-            case "sing" -> Set.of("sang", "sings");
-            case "reply" -> Set.of("reply", "replies", "replied", "replying");
-            case "testify" -> Set.of("testify", "testifies", "testified", "testifying");
-            case "admit" -> Set.of("admit", "admits", "admitted", "admitting");
-            case "quip" -> Set.of("quip", "quips", "quipped");
-            case "snap" -> Set.of("snapped", "snaps");
-            case "beg" -> Set.of("beg", "begs", "begged", "begging");
-            default -> regularForms(base);
-        };
     }
 
     private static Set<String> regularForms(String base) {

@@ -22,6 +22,12 @@ final class SubjectFinder {
         while (end > 0 && tokens.get(end - 1).isWord() && WordClasses.isVerbModifier(tokens.get(end - 1).lower())) {
             end--;
         }
+        if (end >= 2 && WordClasses.isDayWord(tokens.get(end - 1).lower())
+                && (tokens.get(end - 2).is("on") || tokens.get(end - 2).is("last"))) {
+            end -= 2; // "X on Friday said"
+        } else if (end >= 1 && tokens.get(end - 1).is("yesterday") || end >= 1 && tokens.get(end - 1).is("today")) {
+            end -= 1;
+        }
         if (end == 0 || isNotNounEnding(tokens.get(end - 1))) {
             return null;
         }
@@ -32,7 +38,39 @@ final class SubjectFinder {
         if (start == end) {
             return null;
         }
+        if (start >= 2 && isRelativePronoun(tokens.get(start - 1)) && holdsFiniteVerb(tokens, start, end)) {
+            // "Mr Odinga, who has withdrawn from the race, said": the subject stands before the relative clause
+            Mention head = subjectBefore(sentence, start - 1);
+            if (head != null) {
+                return head;
+            }
+        }
         return parser.parse(tokens, start, end, sentence);
+    }
+
+    private Mention subjectBefore(Sentence sentence, int end) {
+        List<Token> tokens = sentence.tokens();
+        while (end > 0 && tokens.get(end - 1).is(",")) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && end - start < MAX_LOOKBACK && !isClauseBoundary(tokens.get(start - 1))) {
+            start--;
+        }
+        return start == end ? null : parser.parse(tokens, start, end, sentence);
+    }
+
+    private static boolean isRelativePronoun(Token token) {
+        return token.is("who") || token.is("which");
+    }
+
+    private static boolean holdsFiniteVerb(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).isWord() && WordClasses.isFiniteVerbCue(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The subject of the sentence: the phrase before its first verb-like word. */

@@ -18,19 +18,13 @@ final class WordClasses {
             "minn", "calif", "fla", "mass", "penn", "ariz", "ill", "wash", "conn", "mich", "ore", "tex", "ky");
 
     /** Capitalised words that stand before a name and are part of the role, not the name. */
-    private static final Set<String> TITLES = Set.of(
-            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sen", "sen.",
-            "senator", "rep", "rep.", "representative", "gov", "gov.", "governor", "president", "vice",
-            "prime", "minister", "deputy", "secretary", "mayor", "chief", "judge", "justice", "sir", "dame",
-            "lord", "lady", "pastor", "rev", "rev.", "reverend", "father", "bishop", "ambassador", "director",
-            "chancellor", "premier", "commissioner", "inspector", "detective", "officer", "sgt", "sgt.",
-            "sergeant", "captain", "capt", "capt.", "lt", "lt.", "lieutenant", "col", "col.", "colonel",
-            "gen", "gen.", "general", "admiral", "coach", "fellow", "chairman", "chairwoman", "chair",
-            "ceo", "spokesman", "spokeswoman", "spokesperson", "king", "queen", "prince", "princess",
-            "attorney", "councillor", "councilor", "superintendent", "constable", "assistant", "acting",
-            "former", "state", "foreign", "home", "interior", "defence", "defense", "finance", "health",
-            "sheriff", "speaker", "leader", "head", "dean", "rabbi", "imam", "cardinal", "pope", "mp",
-            "executive", "founder", "manager");
+    private static final WordList TITLES = WordList.load("titles.txt");
+    private static final WordList ORGANISATION_NOUNS = WordList.load("organisation-nouns.txt");
+    private static final WordList GENERIC_ORGANISATION_NOUNS = WordList.load("generic-organisation-nouns.txt");
+    private static final WordList PORTFOLIO_WORDS = WordList.load("portfolio-words.txt");
+    private static final WordList PLACES = WordList.load("places.txt");
+    private static final WordList DEMONYMS = WordList.load("demonyms.txt");
+    private static final WordList MEDIA_OUTLETS = WordList.load("media-outlets.txt");
 
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they");
 
@@ -91,6 +85,39 @@ final class WordClasses {
         return TITLES.contains(lowerWord);
     }
 
+    /** "Police", "Union", "Ministry": a name ending in one of these is an organisation. */
+    static boolean isOrganisationNoun(String lowerWord) {
+        return ORGANISATION_NOUNS.contains(lowerWord);
+    }
+
+    /** "company", "body", "airline": a role noun with this head refers back to an organisation. */
+    static boolean isGenericOrganisationNoun(String lowerWord) {
+        return GENERIC_ORGANISATION_NOUNS.contains(lowerWord);
+    }
+
+    /** "Operations", "Broadcasting": a portfolio inside a title, never part of a person's name. */
+    static boolean isPortfolioWord(String lowerWord) {
+        return PORTFOLIO_WORDS.contains(lowerWord);
+    }
+
+    static boolean isPlace(String name) {
+        return PLACES.contains(name);
+    }
+
+    static boolean isDemonym(String word) {
+        return DEMONYMS.contains(word);
+    }
+
+    static boolean isMediaOutlet(String name) {
+        return MEDIA_OUTLETS.contains(name);
+    }
+
+    /** Words that describe rather than name: titles, portfolios, organisation nouns, places, demonyms. */
+    static boolean isDescriptiveWord(String word) {
+        String lower = word.toLowerCase();
+        return isTitle(lower) || isPortfolioWord(lower) || isOrganisationNoun(lower) || isPlace(lower) || isDemonym(lower);
+    }
+
     static boolean isPronoun(String lowerWord) {
         return PRONOUNS.contains(lowerWord);
     }
@@ -118,6 +145,23 @@ final class WordClasses {
     /** Whether a word shows a finite verb: an auxiliary, a common finite form, or a regular past (-ed). */
     static boolean isFiniteVerbCue(String lowerWord) {
         return FINITE_VERBS.contains(lowerWord) || (lowerWord.length() >= 4 && lowerWord.endsWith("ed"));
+    }
+
+    /** Conjunctions that open an adverbial clause: "said when …" tells when, not what. */
+    static boolean isSubordinator(String lowerWord) {
+        return switch (lowerWord) {
+            case "when", "while", "after", "before", "during", "since", "because", "as", "until", "whilst" -> true;
+            default -> false;
+        };
+    }
+
+    /** Words naming a day or a time of speaking: "today", "Friday", "week". */
+    static boolean isDayWord(String lowerWord) {
+        return switch (lowerWord) {
+            case "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+                 "saturday", "sunday", "week", "month", "year", "night", "morning", "evening", "afternoon" -> true;
+            default -> false;
+        };
     }
 
     static boolean isPassiveAuxiliary(String lowerWord) {

@@ -155,7 +155,7 @@ public class IngestService {
         }
         List<ExtractedQuoteView> views = extraction.quotes().stream()
                 .map(q -> new ExtractedQuoteView(q.text(), q.start(), q.end(), q.type() == io.quotewire.extraction.QuoteType.DIRECT ? QuoteType.DIRECT : QuoteType.INDIRECT,
-                        q.cueVerb(), q.speakerMention(), q.speaker() == null ? null : byExtracted.get(q.speaker()), q.rule(),
+                        q.cueVerb(), q.speakerMention(), q.speaker() == null ? null : byExtracted.get(q.speaker()), q.rule().id(),
                         Math.round(q.confidence() * 1000) / 1000.0, q.context()))
                 .toList();
         return new Plan(views, List.copyOf(byName.values()));

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * precision, recall and F1 for exact and overlapping spans, speaker accuracy on matched quotes and
  * (quote, speaker) pair F1, then each article's misses and false hits.
  *
- * <p>Usage: {@code ./mvnw -q compile exec:java@eval -Dexec.args=../shared/corpus/dev}
+ * <p>Usage: {@code ./mvnw -q test-compile exec:java@eval -Dexec.args=../shared/corpus/dev}
  */
 public final class EvaluateExtractor {
 
@@ -87,14 +87,14 @@ public final class EvaluateExtractor {
         for (ExtractedQuote p : predicted) {
             if (matches.stream().noneMatch(m -> m.predicted() == p)) {
                 lines.add(String.format("  FALSE  %-8s [%d,%d) %s | %s (%s)", p.type(), p.start(), p.end(), clip(p.text()),
-                        p.speaker() == null ? null : p.speaker().name(), p.rule()));
+                        p.speaker() == null ? null : p.speaker().name(), p.rule().id()));
             }
         }
         for (QuoteMatcher.Match m : matches) {
             if (!m.speakerCorrect()) {
                 lines.add(String.format("  SPEAKER %-7s %s | gold %s, got %s (%s: %s)", m.gold().type(), clip(m.gold().text()),
                         m.gold().speaker(), m.predicted().speaker() == null ? null : m.predicted().speaker().name(),
-                        m.predicted().rule(), m.predicted().speakerMention()));
+                        m.predicted().rule().id(), m.predicted().speakerMention()));
             }
         }
         if (!lines.isEmpty()) {

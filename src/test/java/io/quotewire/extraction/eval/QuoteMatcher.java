@@ -19,8 +19,26 @@ final class QuoteMatcher {
             if (expected == null || actual == null) {
                 return expected == null && actual == null;
             }
-            return expected.toLowerCase(Locale.ROOT).equals(actual.toLowerCase(Locale.ROOT));
+            return sameSpeaker(expected, actual);
         }
+    }
+
+    /**
+     * The metric of issue 10 (and of the scoring on unseen news): the surnames (last words) match and
+     * one name's words contain the other's, so "Harrison Tarrant" is "Brenton Harrison Tarrant" but
+     * "Sanjay Patel" is not "Vedant Patel".
+     */
+    static boolean sameSpeaker(String expected, String actual) {
+        List<String> a = words(expected);
+        List<String> b = words(actual);
+        if (a.isEmpty() || b.isEmpty() || !a.get(a.size() - 1).equals(b.get(b.size() - 1))) {
+            return false;
+        }
+        return a.containsAll(b) || b.containsAll(a);
+    }
+
+    private static List<String> words(String name) {
+        return List.of(name.toLowerCase(Locale.ROOT).trim().split("[\\s.]+")).stream().filter(w -> !w.isEmpty()).toList();
     }
 
     private final double minOverlap;

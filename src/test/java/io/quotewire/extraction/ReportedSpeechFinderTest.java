@@ -1,0 +1,69 @@
+package io.quotewire.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Reported clauses of one sentence and who reports them (failure class 7 of issue 10, and 8: an
+ * addressee is not the speaker). Each row: the sentence, then every reported clause with its speaker
+ * as written, "clause @ speaker" joined by " ; ". Own sentences.
+ */
+class ReportedSpeechFinderTest {
+
+    private final MentionParser parser = new MentionParser();
+    private final ReportedSpeechFinder finder = new ReportedSpeechFinder(parser, new SubjectFinder(parser));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # sentence                                                                         | clauses
+            Mara Lind said that the ferry was safe.                                            | the ferry was safe @ Mara Lind
+            Mara Lind said the ferry will resume on Monday.                                    | the ferry will resume on Monday @ Mara Lind
+            Mara Lind told reporters that the ferry was safe.                                  | the ferry was safe @ Mara Lind
+            Mara Lind told PEOPLE the ferry was safe.                                          | the ferry was safe @ Mara Lind
+            Mara Lind said today more ferries must run.                                        | more ferries must run @ Mara Lind
+            Mara Lind went on to add that the timetable would change.                          | the timetable would change @ Mara Lind
+            Mara Lind said that fares would rise, but predicted that demand would hold.        | fares would rise @ Mara Lind ; demand would hold @ Mara Lind
+            Mara Lind said that fares would rise, but admitted that trips would be slower.     | fares would rise @ Mara Lind ; trips would be slower @ Mara Lind
+            Mara Lind urged residents to stay calm, saying the ferry was safe.                 | stay calm @ Mara Lind ; the ferry was safe @ Mara Lind
+            Mara Lind urged her supporters not to riot saying they had been heard.             | not to riot @ Mara Lind ; they had been heard @ Mara Lind
+            Mara Lind asked other unions to support the strike.                                | support the strike @ Mara Lind
+            Mara Lind on Friday advised the council to delay the vote.                          | delay the vote @ Mara Lind
+            'According to Mara Lind, the ferry was safe.'                                      | the ferry was safe @ Mara Lind
+            'The ferry was safe, according to Mara Lind.'                                      | The ferry was safe @ Mara Lind
+            'But, according to the port authority, the ferry was safe.'                       | the ferry was safe @ the port authority
+            'The ferry was safe, her agent told the Gazette.'                                  | The ferry was safe @ her agent
+            Sources told the radio that at least ten people had died.                          | at least ten people had died @ Sources
+            """)
+    void findsReportedClauses(String text, String expected) {
+        assertEquals(expected, clauses(text));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # not reported speech: belief verbs, noun-phrase complements, a question put to someone, an adverbial
+            Mara Lind believes the ferry is safe.
+            Mara Lind described the crossing in detail.
+            Mara Lind was asked how the ferry sank.
+            Mara Lind said so when she met the crew.
+            """)
+    void findsNothing(String text) {
+        assertEquals("", clauses(text));
+    }
+
+    private String clauses(String body) {
+        String text = "Title\n\n" + body + "\n";
+        Sentence sentence = SentenceFixture.bodySentence(body);
+        List<ReportedClause> found = finder.find(sentence, List.of());
+        StringBuilder out = new StringBuilder();
+        for (ReportedClause clause : found) {
+            if (!out.isEmpty()) {
+                out.append(" ; ");
+            }
+            out.append(text, clause.start(), clause.end()).append(" @ ").append(clause.attribution().mention().text());
+        }
+        return out.toString();
+    }
+}

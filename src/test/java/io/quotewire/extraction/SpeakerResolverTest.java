@@ -1,0 +1,59 @@
+package io.quotewire.extraction;
+
+import static io.quotewire.extraction.ExtractionAssertions.extract;
+import static io.quotewire.extraction.ExtractionAssertions.quote;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Who speaks, over a whole short article: the entity table links names, titles, role nouns and
+ * pronouns to one person or organisation. One row per failure class of issue 10; "/" separates
+ * paragraphs; "-" is no speaker. Own sentences.
+ */
+class SpeakerResolverTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # case | body | quote | speaker
+            # 1. a title or role is not the name: the named holder speaks
+            role before the name, then she | Foreign Office spokesperson Lina Haddad held the weekly briefing. / "The reports are false," she said. | The reports are false | Lina Haddad
+            title and place before the name | The plant opened on Tuesday, according to US Ambassador to Norway Kari Lind. / "This is a good day," Lind said. | This is a good day | Kari Lind
+            portfolio inside the title | "We will hire locally," said Vice President Global Operations Mia Sandberg. | We will hire locally | Mia Sandberg
+            role after the name | Rui Matos, Product Supply Director at Fjordco, said that the line was ready. | the line was ready | Rui Matos
+            # 2. a country or body is not the person who speaks for it
+            country inside the spokesperson's clause | Foreign ministry spokesperson Kari Lind met reporters. / She said that Norway had noted the bill and "we have seen no evidence." | we have seen no evidence. | Kari Lind
+            he is the director, not the agency | Ken Dahl is the director of Valley Fire Service. He says the fires are under control. / "Leave when you are told," he said. | Leave when you are told | Ken Dahl
+            an organisation speaks when the words are its own | The Lakeside Teachers Union rejected the offer. / The union said the pay rise was too small. | the pay rise was too small | Lakeside Teachers Union
+            acronym of an organisation named in full | The World Weather Organization issued a warning on Monday. / "The heat will last," WWO said. | The heat will last | World Weather Organization
+            # 3. a demonym or an age is not a name
+            demonym before the title | "We played well," said Croatian coach Ivo Kos. | We played well | Ivo Kos
+            age after the name | "The water rose fast," said Joao Pires, 68. | The water rose fast | Joao Pires
+            # 4. customary single names and first names
+            first name alone | Amani Odera addressed supporters on Sunday. / "We will not give up," said Amani. | We will not give up | Amani Odera
+            title with a first name | Health chief Tesfaye Gebremariam Alemu spoke in Geneva. / "The risk is high," Dr Tesfaye said. | The risk is high | Tesfaye Gebremariam Alemu
+            middle name alone | Health chief Tesfaye Gebremariam Alemu spoke in Geneva. / "The risk is high," Gebremariam said. | The risk is high | Tesfaye Gebremariam Alemu
+            surname misspelt by one letter | Ruth Halvorsen leads the rescue team. / "We need more boats," Halvorsn said. | We need more boats | Ruth Halvorsen
+            # 5. speakers the article makes plain
+            role noun for the person just named | Coach Nadia Rahim watched her side lose. / "We fought hard," said the former national captain. / "The second half was better." | The second half was better. | Nadia Rahim
+            role noun named in an apposition | The judge, Helen Marsh, handed down the sentence. / "Your actions were cruel," the judge said. | Your actions were cruel | Helen Marsh
+            inverted attribution with an organisation after the name | "Stay indoors," said Sgt. Brent Olafsen with the Lakeside police. | Stay indoors | Brent Olafsen
+            pronoun chain across paragraphs | Tom Reyes ran the clinic for twenty years. / He said the clinic would close in May. / "It is a sad day," he said. | It is a sad day | Tom Reyes
+            lead pronoun before any name | She said the ban had been lifted. / Spokesperson Lina Haddad gave no date. | the ban had been lifted | Lina Haddad
+            subject before a relative clause | Mr Kamau, who has left the race, said that the vote was unfair. / Joel Kamau spoke in Kisumu. | the vote was unfair | Joel Kamau
+            # 6. the right one of two people
+            someone's relation is not the pronoun's referent | Actor Piet Jansen thanked his fans. / Posing with his wife Mara Lind, he wrote: "Feeling much better." | Feeling much better. | Piet Jansen
+            # 8. an addressee or outlet is not the speaker
+            told an outlet | Singer Ana Berg left hospital on Monday. / "I am fine," Berg told PEOPLE. | I am fine | Ana Berg
+            # unnamed speakers stay unnamed
+            an unnamed spokesperson, then the spokesperson | Sara Holm runs the port. / A police spokesperson said the road was closed. / The spokesperson added that the crash was under investigation. | the crash was under investigation | -
+            someone's representative | Actor Piet Jansen was taken to hospital. / His rep tells PEOPLE that he is resting. | he is resting | -
+            """)
+    void resolvesTheSpeaker(String name, String body, String quoteText, String speaker) {
+        Extraction extraction = extract("Title\n\n" + body.replace(" / ", "\n\n") + "\n");
+        ExtractedQuote quote = quote(extraction, quoteText);
+        assertEquals(speaker, quote.speaker() == null ? null : quote.speaker().name(),
+                name + " (rule " + quote.rule().id() + ", mention " + quote.speakerMention() + ")");
+    }
+}
