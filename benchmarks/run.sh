@@ -32,7 +32,8 @@ LIMIT_OFF_SCENARIOS=${BENCH_LIMIT_OFF_SCENARIOS:-"by-id"}
 JAVA=${BENCH_JAVA:-java}
 # optional: another JVM (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) to run the shipped by-id scenario on as well
 ALT_JAVA=${BENCH_ALT_JAVA:-}
-JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# the heap the JVM would size inside the Kubernetes memory limit (512Mi), not a quarter of this machine's memory
+JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=512m}
 WORK=${BENCH_WORK:-$ROOT/target/bench}
 APP=${BENCH_APP:-$ROOT/target/quarkus-app}
 RESULTS=$ROOT/benchmarks/RESULTS.md
@@ -208,7 +209,11 @@ for c in $CONNECTIONS; do
   log "  ${PGBENCH_TPS[$c]} tps (load ${LOAD["pgbench|$c"]})"
 done
 
-# nginx: the static JSON, one worker per core, no access log
+# nginx: the static JSON, one worker per core, no access log; on a free port (other benchmarks share the machine)
+if ss -ltn "sport = :$NGINX_PORT" | grep -q LISTEN; then
+  NGINX_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  log "port ${BENCH_NGINX_PORT:-18090} is taken; nginx listens on $NGINX_PORT"
+fi
 cat >"$WORK/nginx/nginx.conf" <<CONF
 worker_processes auto;
 daemon off;
@@ -228,6 +233,7 @@ chmod o+rx "$WORK" "$WORK/nginx" 2>/dev/null || true
 /usr/sbin/nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
 NGINX_PID=$!
 sleep 1
+curl -sf "http://127.0.0.1:$NGINX_PORT/quote.json" >/dev/null || { log "nginx does not answer; see $WORK/nginx/error.log"; exit 1; }
 WARMUP_SAVED=$WARMUP; WARMUP=5
 measure nginx static "http://127.0.0.1:$NGINX_PORT"
 WARMUP=$WARMUP_SAVED

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * The one test profile with a rate limit small enough to reach: {@value #QUOTA} requests a minute per client. Every
+ * The one test profile with a rate limit small enough to reach: {@value #QUOTA} requests an hour per client. Every
  * test that probes the limit uses it, so they share one start of the application; each probes with a key of its own,
  * so the quota one uses up is no other test's.
  */
@@ -16,14 +16,18 @@ public class SmallRateLimit implements QuarkusTestProfile {
     /** The key of the rate limiter's own test. */
     public static final String RATE_LIMIT_KEY = "test-rate-limit-key-c41d92";
 
+    /** The window: an hour, so that a probe on a busy machine (200 requests can take half a minute) fits in one. */
+    public static final int WINDOW_SECONDS = 3600;
+
     /**
-     * Rate-limit windows are fixed minutes of the clock, shared by every instance; a probe that sends a quota's worth
+     * Rate-limit windows are fixed spans of the clock, shared by every instance; a probe that sends a quota's worth
      * must not straddle the end of one, or the next window's quota would let it through. Waits out the current
-     * minute when less than 20 s of it are left.
+     * window when less than two minutes of it are left.
      */
     public static void awayFromAWindowEnd() {
-        long left = 60_000 - System.currentTimeMillis() % 60_000;
-        if (left < 20_000) {
+        long window = WINDOW_SECONDS * 1000L;
+        long left = window - System.currentTimeMillis() % window;
+        if (left < 120_000) {
             try {
                 Thread.sleep(left + 500);
             } catch (InterruptedException e) {
@@ -34,7 +38,7 @@ public class SmallRateLimit implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quotewire.rate-limit.requests", Integer.toString(QUOTA), "quotewire.rate-limit.window", "PT1M",
+        return Map.of("quotewire.rate-limit.requests", Integer.toString(QUOTA), "quotewire.rate-limit.window", "PT1H",
                 "quotewire.auth.keys", Fixtures.EDITOR_KEY_ENTRY
                         + ",test-admin:admin:c4e5ef0b89f259141de099628e45e66da90a9deb2ead9093a4e543a7c61c0a01"
                         + ",test-flood:editor:6728cf967bb746334499fe6e7e65956565569c34e1490ad24f48a4a2613933b5"

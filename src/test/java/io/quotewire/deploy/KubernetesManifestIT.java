@@ -87,6 +87,15 @@ class KubernetesManifestIT {
     }
 
     @Test
+    void clientAddressesAreTakenFromForwardedHeadersOnlyFromTheTrustedIngressNetwork() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        container().path("env").forEach(variable -> env.put(variable.path("name").asText(), variable.path("value").asText()));
+        assertEquals("true", env.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        // forwarding without a trusted list would believe every peer: the manifests must name the proxies
+        assertFalse(env.getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "").isBlank(), "trusted proxies configured");
+    }
+
+    @Test
     void aServiceAHorizontalPodAutoscalerAndADisruptionBudgetComeWithIt() {
         assertEquals(8080, only("Service").at("/spec/ports/0/targetPort").asInt());
         JsonNode autoscaler = only("HorizontalPodAutoscaler");

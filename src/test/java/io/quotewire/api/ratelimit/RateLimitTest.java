@@ -27,7 +27,7 @@ class RateLimitTest {
         for (int sent = 1; sent <= QUOTA; sent++) {
             given().header("Authorization", "Bearer " + KEY).when().get("/api/v1/tags")
                     .then().statusCode(200)
-                    .header("RateLimit-Policy", equalTo("\"default\";q=" + QUOTA + ";w=60"))
+                    .header("RateLimit-Policy", equalTo("\"default\";q=" + QUOTA + ";w=" + SmallRateLimit.WINDOW_SECONDS))
                     .header("RateLimit", matchesPattern("\"default\";r=" + (QUOTA - sent) + ";t=\\d+"));
         }
         given().header("Authorization", "Bearer " + KEY).when().get("/api/v1/tags")
