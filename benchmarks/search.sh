@@ -52,7 +52,7 @@ if [ "$(psql -X -At -d postgres -c "select count(*) from pg_database where datna
   log "creating database $DB"
   psql -X -q -d postgres -c "create database $DB"
 fi
-if [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; then
+if [ ! -f "$JAR" ] || { [ "${BENCH_BUILD:-1}" = 1 ] && [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; }; then
   log "building the service jar"
   ./mvnw -o -q -B package -DskipTests
 fi
@@ -97,9 +97,11 @@ await_index() { # waits until the index answers searches; prints the seconds wai
 start_service true
 
 # --- data ---------------------------------------------------------------------------------------------------------
-log "generating $QUOTES quotes with seed $SEED (skipped when already loaded)"
-./mvnw -o -q test-compile exec:java@generate -Dexec.args="--url $JDBC_URL --user $PGUSER --quotes $QUOTES --seed $SEED \
-  --skip-if-present --truncate --terms-out $WORK/data/terms.txt" | tee "$WORK/generate.log"
+if [ "${BENCH_GENERATE:-1}" = 1 ] || [ ! -s "$WORK/data/terms.txt" ]; then
+  log "generating $QUOTES quotes with seed $SEED (skipped when already loaded)"
+  ./mvnw -o -q test-compile exec:java@generate -Dexec.args="--url $JDBC_URL --user $PGUSER --quotes $QUOTES --seed $SEED \
+    --skip-if-present --truncate --terms-out $WORK/data/terms.txt" | tee "$WORK/generate.log"
+fi
 log "waiting for the index to be current"
 log "  index current after $(await_index) s"
 

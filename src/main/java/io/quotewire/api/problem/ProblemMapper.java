@@ -58,7 +58,7 @@ public class ProblemMapper {
         Response response = respond(e.type(), e.getMessage(), uri, e.errors());
         // a 503 the code decided on (such as a search cursor whose index is being rebuilt) says when to come back too
         return e.type() == ProblemType.SERVICE_UNAVAILABLE
-                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build()
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build()
                 : response;
     }
 

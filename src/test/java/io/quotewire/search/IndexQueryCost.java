@@ -1,0 +1,69 @@
+package io.quotewire.search;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The CPU cost of the index's part of a search, apart from HTTP and PostgreSQL and unaffected by other processes
+ * competing for the CPU: every plain query of a benchmark request file (benchmarks/search.sh writes them) run
+ * against a built index, top 21 by (score, id) as the service asks, timed by this thread's CPU clock.
+ * {@code java -cp <test and main classes, lucene jars> io.quotewire.search.IndexQueryCost INDEX_DIR REQUEST_FILE}
+ */
+public final class IndexQueryCost {
+
+    private IndexQueryCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+        QuoteAnalyzer analyzer = new QuoteAnalyzer();
+        Sort ranked = Boolean.getBoolean("scoreOnly") ? Sort.RELEVANCE : new Sort(SortField.FIELD_SCORE, new SortField("id", SortField.Type.STRING, true));
+        List<String> queries = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args[1]))) {
+            int tab = line.indexOf('\t');
+            if (tab == 0) {
+                queries.add(line.substring(1));
+            }
+        }
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(args[0])))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            long hits = 0;
+            for (int round = 0; round < 5; round++) { // warm-up: the JIT, and the index files into the page cache
+                for (String q : queries) {
+                    hits += searcher.search(WebSearchQuery.parse(q, analyzer).query(), 21, ranked, true).scoreDocs.length;
+                }
+            }
+            int rounds = 5;
+            long[] micros = new long[queries.size() * rounds];
+            int i = 0;
+            long wallStarted = System.nanoTime();
+            long cpuStarted = clock.getCurrentThreadCpuTime();
+            for (int round = 0; round < rounds; round++) {
+                for (String q : queries) {
+                    long started = clock.getCurrentThreadCpuTime();
+                    Query query = WebSearchQuery.parse(q, analyzer).query();
+                    hits += searcher.search(query, 21, ranked, true).scoreDocs.length;
+                    micros[i++] = (clock.getCurrentThreadCpuTime() - started) / 1_000;
+                }
+            }
+            long cpu = clock.getCurrentThreadCpuTime() - cpuStarted;
+            double wall = (System.nanoTime() - wallStarted) / 1e9;
+            Arrays.sort(micros);
+            System.out.printf("%d docs, %d plain queries x %d rounds: CPU per query p50 %d us, p90 %d us, p99 %d us, max %d us;"
+                            + " %.0f queries per CPU-second; wall %.1f s (hits %d)%n",
+                    reader.numDocs(), queries.size(), rounds, micros[micros.length / 2], micros[micros.length * 9 / 10],
+                    micros[micros.length * 99 / 100], micros[micros.length - 1], queries.size() * rounds / (cpu / 1e9), wall, hits);
+        }
+    }
+}
