@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Quotewire search benchmark: one command, on the machine's PostgreSQL, against the packaged service.
-#   benchmarks/run.sh            (see docs/BENCHMARKS.md; every setting below can be overridden from the environment)
-# It installs wrk if missing, creates the database, builds the jar if absent, starts the service, generates the data
-# (skipped when the same seed and sizes are already loaded), loads the service with wrk per scenario, runs pgbench
-# with the service's SQL as the database ceiling, records the EXPLAIN plans and writes the results section of
-# benchmarks/RESULTS.md. It stops the service when it ends, however it ends.
+# Quotewire read benchmark (issue 11): one command, on the machine's PostgreSQL, against the packaged service.
+#   benchmarks/run.sh        (see docs/BENCHMARKS.md; every setting below can be overridden from the environment)
+# It installs wrk and nginx if missing, creates the database, builds the jar if absent, generates the data (skipped
+# when the same seed and sizes are loaded), then in one run:
+#   - the service as shipped (rate limiting on, its quota raised out of the way): every scenario warmed for WARMUP s,
+#     then measured at each connection count;
+#   - the service with rate limiting off: the LIMIT_OFF_SCENARIOS, likewise;
+#   - two ceilings: pgbench running the by-id statement (the single-row lookup, prepared) with the service stopped,
+#     and nginx serving a static JSON of the same size as a by-id answer;
+# and writes the results, as ratios to the ceilings with the load average, between the read-benchmark markers of
+# benchmarks/RESULTS.md. It stops what it started when it ends, however it ends.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -15,31 +20,39 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-quotewire_bench}
 PORT=${BENCH_PORT:-18080}
+NGINX_PORT=${BENCH_NGINX_PORT:-18090}
 QUOTES=${BENCH_QUOTES:-1000000}
 SEED=${BENCH_SEED:-42}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
+CONNECTIONS=${BENCH_CONNECTIONS:-"32 64"}
 THREADS=${BENCH_THREADS:-2}
-DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-5}
-IDLE_LOAD=${BENCH_IDLE_LOAD:-1.0}
-IDLE_WAIT=${BENCH_IDLE_WAIT:-600}
-SCENARIOS=${BENCH_SCENARIOS:-"by-id filtered-list random search autocomplete"}
+WARMUP=${BENCH_WARMUP:-60}
+DURATION=${BENCH_DURATION:-15}
+SCENARIOS=${BENCH_SCENARIOS:-"by-id today random list speaker rare-tag speaker-type date-range"}
+LIMIT_OFF_SCENARIOS=${BENCH_LIMIT_OFF_SCENARIOS:-"by-id"}
+JAVA=${BENCH_JAVA:-java}
+# optional: another JVM (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) to run the shipped by-id scenario on as well
+ALT_JAVA=${BENCH_ALT_JAVA:-}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 WORK=${BENCH_WORK:-$ROOT/target/bench}
+APP=${BENCH_APP:-$ROOT/target/quarkus-app}
 RESULTS=$ROOT/benchmarks/RESULTS.md
-PLANS=$ROOT/docs/SEARCH_PLANS.md
 export PGHOST PGPORT PGUSER
 JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
-mkdir -p "$WORK/data" "$WORK/pgbench"
+mkdir -p "$WORK/data" "$WORK/nginx"
 
 # --- tools and database -------------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null; then
-  log "installing wrk"
-  (apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; })
-fi
+need() { # $1 command, $2 Debian package
+  command -v "$1" >/dev/null && return
+  log "installing $2"
+  apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }
+}
+need wrk wrk
+[ -x /usr/sbin/nginx ] || need nginx nginx
 PGBENCH=$(command -v pgbench || echo /usr/bin/pgbench)
 if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   log "starting PostgreSQL"
@@ -50,240 +63,247 @@ if [ "$(psql -X -At -d postgres -c "select count(*) from pg_database where datna
   log "creating database $DB"
   psql -X -q -d postgres -c "create database $DB"
 fi
-
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+if [ ! -f "$APP/quarkus-run.jar" ]; then
   log "building the service jar"
   ./mvnw -q package -DskipTests
 fi
 
-# --- the service --------------------------------------------------------------------------------------------------
+# --- the service and nginx ----------------------------------------------------------------------------------------
 SERVICE_PID=
+NGINX_PID=
 stop_service() {
   if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    log "stopping the service (pid $SERVICE_PID)"
     kill "$SERVICE_PID"
     wait "$SERVICE_PID" 2>/dev/null || true
   fi
   SERVICE_PID=
 }
-trap stop_service EXIT
+stop_nginx() {
+  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
+    kill "$NGINX_PID"
+    wait "$NGINX_PID" 2>/dev/null || true
+  fi
+  NGINX_PID=
+}
+trap 'stop_service; stop_nginx' EXIT
 
-start_service() {
-  log "starting the service on port $PORT"
+start_service() { # $1: rate limiting on (true) or off (false), $2: the java command (default $JAVA)
+  local java=${2:-$JAVA}
+  log "starting the service on port $PORT (rate limiting $1; $("$java" -version 2>&1 | head -1))"
+  # as shipped, with the quota raised out of the way: the limiter runs on every request but never refuses one
   QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-    QUOTEWIRE_SEED_ENABLED=false QUOTEWIRE_RATE_LIMIT_ENABLED=false java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
+    QUOTEWIRE_SEED_ENABLED=false QUOTEWIRE_RATE_LIMIT_ENABLED=$1 QUOTEWIRE_RATE_LIMIT_REQUESTS=1000000000 \
+    "$java" $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$WORK/service-$1.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 120); do
-    if curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; then
-      return
-    fi
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$WORK/service.log" >&2; exit 1; }
+    curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && return
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$WORK/service-$1.log" >&2; exit 1; }
     sleep 1
   done
-  log "the service did not become ready; see $WORK/service.log"
+  log "the service did not become ready; see $WORK/service-$1.log"
   exit 1
 }
 
-# The first start creates the schema (Flyway); the generator needs it.
-start_service
-
 # --- data ---------------------------------------------------------------------------------------------------------
+start_service true # the first start creates the schema (Flyway), which the generator needs
 log "generating $QUOTES quotes with seed $SEED (skipped when already loaded)"
 ./mvnw -q test-compile exec:java@generate -Dexec.args="--url $JDBC_URL --user $PGUSER --quotes $QUOTES --seed $SEED \
-  --skip-if-present --truncate --terms-out $WORK/data/all-terms.txt" | tee "$WORK/generate.log"
-# The service caches nothing across requests, but restart it so that the run starts from a fresh pool and JIT state.
-stop_service
-start_service
+  --skip-if-present --truncate" | tee "$WORK/generate.log"
 
 log "exporting request values"
 psql_db -At -c "select id from quote order by md5(id::text) limit 100000" >"$WORK/data/ids.txt"
-psql_db -At -c "
-  (select 'speaker=' || slug || '&type=direct' from speaker where quote_count > 0 order by md5(slug) limit 150)
-  union all
-  (select 'tag=' || slug from tag order by md5(slug) limit 50)" >"$WORK/data/filters.txt"
-psql_db -At -c "
-  select p from (
-    select distinct left(split_part(search_names, ' ', 1 + abs(hashtext(slug)) % 2), 2 + abs(hashtext(id::text)) % 3) as p
-    from speaker) prefixes
-  where p ~ '^[a-z]{2,4}$' order by md5(p) limit 100" >"$WORK/data/prefixes.txt"
-# pgbench accepts at most 128 scripts; both tools use the same 100 terms and 100 prefixes.
-awk '!seen[$0]++' "$WORK/data/all-terms.txt" | head -100 >"$WORK/data/terms.txt"
+psql_db -At -c "select slug from speaker where quote_count > 0 order by md5(slug) limit 5000" >"$WORK/data/speakers.txt"
+# rare: the 30 least used tags that are used at all
+psql_db -At -c "select 'tag=' || slug from tag where quote_count > 0 order by quote_count, slug limit 30" >"$WORK/data/rare-tags.txt"
+psql_db -At -c "select 'speaker=' || slug || '&type=direct' from speaker where quote_count > 0 order by md5(slug) limit 300" \
+  >"$WORK/data/speaker-types.txt"
+# one calendar month of the generator's 15 years (about 1/180 of the quotes each)
+psql_db -At -c "select 'from=' || d::date || '&to=' || (d + interval '1 month' - interval '1 day')::date
+  from generate_series(date '2011-01-01', date '2025-12-01', interval '1 month') d" >"$WORK/data/date-ranges.txt"
 MAX_SEQ=$(psql_db -At -c "select max(seq) from quote")
 
-# --- the SQL the service issues (from the Hibernate SQL log), for pgbench and EXPLAIN ----------------------------
-QUOTE_COLUMNS="q1_0.id,q1_0.context,q1_0.created_at,q1_0.end_offset,q1_0.language,q1_0.length,q1_0.quoted_on,q1_0.seq,
-  q1_0.source_id,s2_0.id,s2_0.authors,s2_0.created_at,s2_0.kind,s2_0.language,s2_0.published_at,s2_0.publisher,
-  s2_0.title,s2_0.updated_at,s2_0.url,s2_0.version,s1_0.id,s1_0.aliases,s1_0.created_at,s1_0.description,s1_0.name,
-  s1_0.organization,s1_0.quote_count,s1_0.role,s1_0.search_names,s1_0.slug,s1_0.updated_at,s1_0.version,
-  s1_0.wikidata_id,q1_0.start_offset,q1_0.status,q1_0.text,q1_0.type,q1_0.updated_at,q1_0.version"
-QUOTE_FROM="quote q1_0 left join speaker s1_0 on s1_0.id=q1_0.speaker_id join source s2_0 on s2_0.id=q1_0.source_id"
-TAGS_SELECT="select t1_0.quote_id,t1_1.id,t1_1.created_at,t1_1.name,t1_1.quote_count,t1_1.slug from quote_tag t1_0 join tag t1_1 on t1_1.id=t1_0.tag_id"
-sql_quote() { printf "'%s'" "${1//\'/\'\'}"; }
-
-# by id: the quote with its speaker and source, then its tags. pgbench cannot draw UUIDs, so it draws the dense
-# seq (an equally selective unique b-tree lookup) and reads the tags by the id that row returned.
-by_id_sql() { # $1: a where condition on q1_0
-  printf 'select %s from %s where %s fetch first 1 rows only' "$QUOTE_COLUMNS" "$QUOTE_FROM" "$1"
-}
-# search: the ranked page (20 + 1 to learn whether more follow), then highlights and tags of those 20; the pgbench
-# form does the three in one statement, since pgbench cannot pass a list of ids from one statement to the next.
-search_page_sql() { # $1: the quoted term
-  printf 'select %s, quote_rank(q1_0.search, %s) as rank from %s where quote_matches(q1_0.search, %s)=true order by quote_rank(q1_0.search, %s) desc, q1_0.id desc fetch first 21 rows only' \
-    "$QUOTE_COLUMNS" "$1" "$QUOTE_FROM" "$1" "$1"
-}
-search_sql() { # $1: the quoted term
-  printf "with page as (%s) select page.*, ts_headline('quotewire_english'::regconfig, page.page_text, websearch_to_tsquery('quotewire_english'::regconfig, %s), 'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)), (select array_agg(t.slug) from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = page.page_id) from page" \
-    "$(search_page_sql "$1" | sed 's/select q1_0.id,/select q1_0.id as page_id,q1_0.text as page_text,/')" "$1"
-}
-autocomplete_sql() { # $1: the prefix, unquoted
-  local q p s w
-  q=$(sql_quote "$1"); s=$(sql_quote "$1%"); w=$(sql_quote "% $1%")
-  printf "select s1_0.id,s1_0.aliases,s1_0.created_at,s1_0.description,s1_0.name,s1_0.organization,s1_0.quote_count,s1_0.role,s1_0.search_names,s1_0.slug,s1_0.updated_at,s1_0.version,s1_0.wikidata_id,word_similarity(%s,s1_0.search_names) from speaker s1_0 where (speaker_name_matches(%s,s1_0.search_names)=true or s1_0.search_names like %s escape '\\\\' or s1_0.search_names like %s escape '\\\\') order by word_similarity(%s,s1_0.search_names) desc,s1_0.quote_count desc,s1_0.id desc fetch first 21 rows only" \
-    "$q" "$q" "$s" "$w" "$q"
-}
-
-rm -f "$WORK"/pgbench/*.sql
-{
-  echo "\\set s random(1, $MAX_SEQ)"
-  echo "$(by_id_sql "q1_0.seq = :s" | sed 's/select q1_0.id,/select q1_0.id as quote_id,/') \\gset"
-  echo "$TAGS_SELECT where t1_0.quote_id=:quote_id;"
-} >"$WORK/pgbench/by-id.sql"
-i=0
-while IFS= read -r term; do
-  i=$((i + 1)); echo "$(search_sql "$(sql_quote "$term")");" >"$WORK/pgbench/search-$i.sql"
-done <"$WORK/data/terms.txt"
-i=0
-while IFS= read -r prefix; do
-  i=$((i + 1)); echo "$(autocomplete_sql "$prefix");" >"$WORK/pgbench/autocomplete-$i.sql"
-done <"$WORK/data/prefixes.txt"
-
-# --- wait for a quiet machine -------------------------------------------------------------------------------------
-waited=0
-while awk -v limit="$IDLE_LOAD" '{ exit !($1 >= limit) }' /proc/loadavg && [ "$waited" -lt "$IDLE_WAIT" ]; do
-  [ $((waited % 60)) = 0 ] && log "waiting for the 1-minute load average to fall below $IDLE_LOAD (now $(cut -d' ' -f1-3 /proc/loadavg))"
-  sleep 10; waited=$((waited + 10))
-done
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "load average before the run: $LOAD_BEFORE"
-
-# --- wrk ----------------------------------------------------------------------------------------------------------
-declare -A RPS P50 P99 ERRORS CEILING
-# A freshly started JVM interprets at first; run every scenario once so the JIT has compiled the shared code paths
-# before anything is measured (a per-scenario warm-up alone was too short on a busy 2-core machine).
-log "JIT warm-up: every scenario for ${WARMUP}s"
-for scenario in $SCENARIOS; do
-  SCENARIO=$scenario DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s benchmarks/wrk/scenario.lua \
-    "http://127.0.0.1:$PORT" >/dev/null
-done
-for scenario in $SCENARIOS; do
-  log "wrk $scenario: ${WARMUP}s warm-up, ${DURATION}s measured, $CONNECTIONS connections, $THREADS threads"
-  SCENARIO=$scenario DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s benchmarks/wrk/scenario.lua \
-    "http://127.0.0.1:$PORT" >/dev/null
-  SCENARIO=$scenario DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s benchmarks/wrk/scenario.lua \
-    "http://127.0.0.1:$PORT" >"$WORK/wrk-$scenario.txt"
-  line=$(grep '^RESULT ' "$WORK/wrk-$scenario.txt")
-  get() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
-  RPS[$scenario]=$(get rps); P50[$scenario]=$(get p50_ms); P99[$scenario]=$(get p99_ms)
-  ERRORS[$scenario]=$(( $(get non2xx) + $(get socket_errors) ))
-  log "  $line"
-done
+# a by-id answer, as the static file nginx serves: the same bytes, so the same size
+SAMPLE_ID=$(head -1 "$WORK/data/ids.txt")
+curl -sf "http://127.0.0.1:$PORT/api/v1/quotes/$SAMPLE_ID" >"$WORK/nginx/quote.json"
+BODY_BYTES=$(wc -c <"$WORK/nginx/quote.json")
 stop_service
 
-# --- pgbench ceilings, with the service stopped -------------------------------------------------------------------
-run_pgbench() { # $1: scenario, then the -f arguments
-  local scenario=$1; shift
-  log "pgbench $scenario: ${DURATION}s, $CONNECTIONS clients, $THREADS threads, prepared"
-  "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" "$@" "$DB" >"$WORK/pgbench-$scenario.txt" 2>&1 \
-    || { tail -20 "$WORK/pgbench-$scenario.txt" >&2; return 1; }
-  CEILING[$scenario]=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-$scenario.txt" | head -1 | awk '{ printf "%.1f", $1 }')
-  log "  ${CEILING[$scenario]} tps"
+# --- measuring ----------------------------------------------------------------------------------------------------
+declare -A RPS P50 P99 ERRORS LOAD
+RSS_MAX=0
+sample_rss() { # $1: pid; keeps the largest VmRSS (kB) seen
+  local rss
+  rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0)
+  [ "${rss:-0}" -gt "$RSS_MAX" ] && RSS_MAX=$rss
+  return 0
 }
-run_pgbench by-id -f "$WORK/pgbench/by-id.sql"
-mapfile -t search_scripts < <(ls "$WORK"/pgbench/search-*.sql)
-run_pgbench search "${search_scripts[@]/#/-f}"
-mapfile -t autocomplete_scripts < <(ls "$WORK"/pgbench/autocomplete-*.sql)
-run_pgbench autocomplete "${autocomplete_scripts[@]/#/-f}"
+wrk_run() { # $1 scenario, $2 connections, $3 seconds, $4 base url, $5 output file (empty: discard)
+  SCENARIO=$1 DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$2" -d"${3}s" --latency -s benchmarks/wrk/scenario.lua "$4" >"${5:-/dev/null}"
+}
+measure() { # $1 configuration, $2 scenario, $3 base url, $4 pid to sample RSS of (optional)
+  local config=$1 scenario=$2 url=$3 pid=${4:-}
+  log "$config $scenario: ${WARMUP}s warm-up at ${CONNECTIONS%% *} connections"
+  wrk_run "$scenario" "${CONNECTIONS%% *}" "$WARMUP" "$url" ""
+  for c in $CONNECTIONS; do
+    local key="$config|$scenario|$c" out="$WORK/wrk-$config-$scenario-$c.txt"
+    LOAD[$key]=$(load_average)
+    if [ -n "$pid" ]; then
+      (while kill -0 "$pid" 2>/dev/null; do awk '/^VmRSS/ { print $2 }' "/proc/$pid/status"; sleep 2; done) >"$WORK/rss-$config-$scenario-$c.txt" 2>/dev/null &
+      local sampler=$!
+    fi
+    wrk_run "$scenario" "$c" "$DURATION" "$url" "$out"
+    if [ -n "$pid" ]; then
+      kill "$sampler" 2>/dev/null || true
+      local top
+      top=$(sort -n "$WORK/rss-$config-$scenario-$c.txt" | tail -1)
+      [ -n "$top" ] && [ "$top" -gt "$RSS_MAX" ] && RSS_MAX=$top
+    fi
+    local line
+    line=$(grep '^RESULT ' "$out")
+    get() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+    RPS[$key]=$(get rps); P50[$key]=$(get p50_ms); P99[$key]=$(get p99_ms)
+    ERRORS[$key]=$(( $(get non2xx) + $(get socket_errors) ))
+    log "  $c connections: $line (load ${LOAD[$key]})"
+  done
+}
 
-# --- plans --------------------------------------------------------------------------------------------------------
-log "recording EXPLAIN (ANALYZE, BUFFERS) plans"
-explain() { # $1: title, $2: SQL
-  printf '\n### %s\n\n```sql\n%s\n```\n\n```\n' "$1" "$(sed -E "s/select q1_0\.id,.*q1_0\.version( |,)/select <quote, speaker and source columns>\1/" <<<"$2")"
-  psql_db -At -c "explain (analyze, buffers) $2"
-  printf '```\n'
+LOAD_START=$(load_average)
+log "load average at the start: $LOAD_START"
+
+start_service true
+for scenario in $SCENARIOS; do measure shipped "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
+stop_service
+
+start_service false
+for scenario in $LIMIT_OFF_SCENARIOS; do measure limit-off "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
+stop_service
+
+CONFIGS="shipped limit-off"
+if [ -n "$ALT_JAVA" ]; then
+  ALT_NAME="shipped-java$("$ALT_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  CONFIGS="$CONFIGS $ALT_NAME"
+  start_service true "$ALT_JAVA"
+  measure "$ALT_NAME" by-id "http://127.0.0.1:$PORT" "$SERVICE_PID"
+  stop_service
+fi
+
+# --- ceilings, with the service stopped ---------------------------------------------------------------------------
+# pgbench: the by-id statement of the service (one row by unique key, with its speaker, source and tags), drawing
+# the dense seq (an equally selective unique b-tree lookup) since pgbench cannot draw UUIDs.
+cat >"$WORK/by-id.sql" <<SQL
+\\set s random(1, $MAX_SEQ)
+select q.id, q.text, q.type, s.id, s.slug, s.name, src.id, src.title, src.url, src.publisher, src.published_at,
+       q.context, q.start_offset, q.end_offset, q.language,
+       array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id order by t.slug collate "C"),
+       q.status, q.quoted_on, q.created_at, q.updated_at
+from quote q left join speaker s on s.id = q.speaker_id join source src on src.id = q.source_id where q.seq = :s;
+SQL
+declare -A PGBENCH_TPS
+for c in $CONNECTIONS; do
+  log "pgbench by-id: $c clients, ${DURATION}s, prepared (after 10 s of warm-up)"
+  "$PGBENCH" -n -M prepared -c "$c" -j "$THREADS" -T 10 -f "$WORK/by-id.sql" "$DB" >/dev/null 2>&1
+  LOAD["pgbench|$c"]=$(load_average)
+  "$PGBENCH" -n -M prepared -c "$c" -j "$THREADS" -T "$DURATION" -f "$WORK/by-id.sql" "$DB" >"$WORK/pgbench-$c.txt" 2>&1
+  PGBENCH_TPS[$c]=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-$c.txt" | head -1 | awk '{ printf "%.1f", $1 }')
+  log "  ${PGBENCH_TPS[$c]} tps (load ${LOAD["pgbench|$c"]})"
+done
+
+# nginx: the static JSON, one worker per core, no access log
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/nginx;
+    location = /quote.json { default_type application/json; }
+  }
 }
-SAMPLE_ID=$(head -1 "$WORK/data/ids.txt")
-SAMPLE_FILTER_SPEAKER=$(grep -m1 '^speaker=' "$WORK/data/filters.txt" | sed 's/speaker=\([^&]*\).*/\1/')
-TOP_SPEAKER=$(psql_db -At -c "select slug from speaker order by quote_count desc limit 1")
-SAMPLE_TAG=$(grep -m1 '^tag=' "$WORK/data/filters.txt" | sed 's/tag=//')
-COMMON_TERM=$(head -1 "$WORK/data/terms.txt")
-PAIR_TERM=$(sed -n 2p "$WORK/data/terms.txt")
-SAMPLE_PREFIX=$(head -1 "$WORK/data/prefixes.txt")
-list_sql() { # $1: condition
-  printf 'select %s from %s where %s order by q1_0.created_at desc, q1_0.id desc fetch first 21 rows only' "$QUOTE_COLUMNS" "$QUOTE_FROM" "$1"
-}
-{
-  echo "# Query plans of the search benchmark"
-  echo
-  echo "Written by \`benchmarks/run.sh\` on $(date -u +%Y-%m-%dT%H:%MZ) at $(git rev-parse --short HEAD) against $QUOTES generated quotes"
-  echo "(seed $SEED). The SQL is what the service issues (Hibernate SQL log), with sample values in place of the bind"
-  echo "parameters. Read by docs/BENCHMARKS.md."
-  explain "by id: the quote" "$(by_id_sql "q1_0.id = '$SAMPLE_ID'")"
-  explain "by id: its tags" "$TAGS_SELECT where t1_0.quote_id='$SAMPLE_ID'"
-  explain "filtered list: speaker $SAMPLE_FILTER_SPEAKER and type direct" "$(list_sql "q1_0.speaker_id=(select s3_0.id from speaker s3_0 where s3_0.slug='$SAMPLE_FILTER_SPEAKER') and q1_0.type='direct'")"
-  explain "filtered list: the most quoted speaker ($TOP_SPEAKER) and type direct" "$(list_sql "q1_0.speaker_id=(select s3_0.id from speaker s3_0 where s3_0.slug='$TOP_SPEAKER') and q1_0.type='direct'")"
-  explain "filtered list: tag $SAMPLE_TAG" "$(list_sql "exists(select 1 from quote q2_0 join quote_tag t1_0 on q2_0.id=t1_0.quote_id join tag t1_1 on t1_1.id=t1_0.tag_id where q2_0.id=q1_0.id and t1_1.slug in ('$SAMPLE_TAG'))")"
-  explain "random: the highest sequence number" "select max(q1_0.seq) from quote q1_0"
-  explain "random: probing 16 drawn sequence numbers" "select q1_0.seq,q1_0.id from quote q1_0 where q1_0.seq in ($(shuf -i 1-"$MAX_SEQ" -n 16 --random-source=<(yes) | paste -sd,))"
-  explain "search: one word ($COMMON_TERM), ranked page" "$(search_page_sql "$(sql_quote "$COMMON_TERM")")"
-  explain "search: two words ($PAIR_TERM), ranked page" "$(search_page_sql "$(sql_quote "$PAIR_TERM")")"
-  explain "search: highlights and tags of a page ($COMMON_TERM, as one statement)" "$(search_sql "$(sql_quote "$COMMON_TERM")")"
-  explain "autocomplete: $SAMPLE_PREFIX" "$(autocomplete_sql "$SAMPLE_PREFIX")"
-  echo
-  echo "Matches per search term (of $QUOTES quotes): $(psql_db -At -c "select string_agg(t || ' ' || n, ', ' order by n desc) from (select t, (select count(*) from quote where quote_matches(search, t)) n from unnest(array[$(sed -n '1,6p' "$WORK/data/terms.txt" | while IFS= read -r t; do sql_quote "$t"; echo ,; done | paste -sd' ' | sed 's/ *,$//')]) t) x")"
-} >"$PLANS"
+CONF
+chmod o+rx "$WORK" "$WORK/nginx" 2>/dev/null || true
+/usr/sbin/nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+NGINX_PID=$!
+sleep 1
+WARMUP_SAVED=$WARMUP; WARMUP=5
+measure nginx static "http://127.0.0.1:$NGINX_PORT"
+WARMUP=$WARMUP_SAVED
+stop_nginx
+LOAD_END=$(load_average)
 
 # --- results --------------------------------------------------------------------------------------------------------
-ratio() { # $1 rps, $2 ceiling
-  if [ -n "${2:-}" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; else echo "–"; fi
-}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
+first_c=${CONNECTIONS%% *}
 {
-  echo "## Search and discovery benchmark"
+  echo "## Read benchmark"
   echo
-  echo "Run by \`benchmarks/run.sh\` (see docs/BENCHMARKS.md): $QUOTES generated quotes (seed $SEED), wrk with $CONNECTIONS"
-  echo "connections and $THREADS threads, ${DURATION}s per scenario after a ${WARMUP}s warm-up, on the same machine as the"
-  echo "service and PostgreSQL. The ceiling is pgbench (\`-c $CONNECTIONS -j $THREADS -T $DURATION -M prepared\`) running the"
-  echo "service's SQL for the scenario with the service stopped. Plans: docs/SEARCH_PLANS.md; what they show and"
-  echo "what to change: docs/BENCHMARKS.md#findings."
+  echo "Run by \`benchmarks/run.sh\` (see docs/BENCHMARKS.md) on $(date -u +%Y-%m-%dT%H:%MZ): $QUOTES generated quotes (seed $SEED);"
+  echo "wrk with $THREADS threads, each scenario warmed ${WARMUP}s at $first_c connections then measured ${DURATION}s per connection"
+  echo "count; the service, PostgreSQL, wrk, pgbench and nginx on the same machine. *shipped*: rate limiting on, its quota"
+  echo "raised to 10^9 a minute so it never refuses; *limit-off*: QUOTEWIRE_RATE_LIMIT_ENABLED=false; *shipped-javaN*: as shipped on"
+  echo "another JVM ($ALT_JAVA), its x by-id against shipped on the first. Ceilings in the same run,"
+  echo "the service stopped: pgbench of the by-id statement (\`-M prepared -j $THREADS\`, one row by unique key with speaker,"
+  echo "source and tags) and nginx serving the same $BODY_BYTES-byte JSON as a static file."
   echo
-  echo "| scenario | req/s | p50 ms | p99 ms | errors | pgbench ceiling tps | ratio to ceiling |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
-  for scenario in $SCENARIOS; do
-    echo "| $scenario | ${RPS[$scenario]} | ${P50[$scenario]} | ${P99[$scenario]} | ${ERRORS[$scenario]} | ${CEILING[$scenario]:-–} | $(ratio "${RPS[$scenario]}" "${CEILING[$scenario]:-}") |"
+  echo "| configuration | scenario | conns | req/s | p50 ms | p99 ms | errors | x pgbench | x nginx | x by-id (same config) | load average (1, 5, 15 min) |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  for config in $CONFIGS; do
+    scenarios=$SCENARIOS; [ "$config" = limit-off ] && scenarios=$LIMIT_OFF_SCENARIOS
+    [[ "$config" == shipped-java* ]] && scenarios=by-id
+    for scenario in $scenarios; do
+      for c in $CONNECTIONS; do
+        key="$config|$scenario|$c"; byid="${RPS[$config|by-id|$c]:-0}"
+        [[ "$config" == shipped-java* ]] && byid="${RPS[shipped|by-id|$c]:-0}"
+        echo "| $config | $scenario | $c | ${RPS[$key]} | ${P50[$key]} | ${P99[$key]} | ${ERRORS[$key]} | $(ratio "${RPS[$key]}" "${PGBENCH_TPS[$c]}") | $(ratio "${RPS[$key]}" "${RPS[nginx|static|$c]}") | $(ratio "${RPS[$key]}" "$byid") | ${LOAD[$key]} |"
+      done
+    done
+  done
+  for c in $CONNECTIONS; do
+    echo "| ceiling | pgbench by-id | $c | ${PGBENCH_TPS[$c]} | | | | 1.00 | | | ${LOAD[pgbench|$c]} |"
+  done
+  for c in $CONNECTIONS; do
+    key="nginx|static|$c"
+    echo "| ceiling | nginx static JSON | $c | ${RPS[$key]} | ${P50[$key]} | ${P99[$key]} | ${ERRORS[$key]} | $(ratio "${RPS[$key]}" "${PGBENCH_TPS[$c]}") | 1.00 | | ${LOAD[$key]} |"
   done
   echo
-  echo "Targets (issue 4):"
+  echo "Largest RSS of the service under load: $((RSS_MAX / 1024)) MB."
   echo
-  verdict() { # $1 description, $2 awk condition over the variables given after it
+  echo "Targets (issue 11), at $first_c connections unless said:"
+  echo
+  verdict() { # $1 description, $2 awk condition, then -v assignments
     local description=$1 condition=$2; shift 2
     if awk "$@" "BEGIN { exit !($condition) }"; then echo "- met: $description"; else echo "- **missed**: $description"; fi
   }
+  r() { echo "${RPS[$1]:-0}"; }
   has() { [[ " $SCENARIOS " == *" $1 "* ]]; }
-  has by-id && verdict "by-id ≥ 50 % of its ceiling ($(ratio "${RPS[by-id]}" "${CEILING[by-id]:-}"))" "r >= 0.5 * c" -v r="${RPS[by-id]}" -v c="${CEILING[by-id]:-0}"
-  has random && verdict "random ≥ 10,000 req/s (${RPS[random]})" "r >= 10000" -v r="${RPS[random]}"
-  has search && verdict "search ≥ 2,000 req/s (${RPS[search]}) with p99 ≤ 50 ms (${P99[search]})" "r >= 2000 && p <= 50" -v r="${RPS[search]}" -v p="${P99[search]}"
-  has autocomplete && verdict "autocomplete p99 ≤ 20 ms (${P99[autocomplete]})" "p <= 20" -v p="${P99[autocomplete]}"
-  total_errors=0; for scenario in $SCENARIOS; do total_errors=$((total_errors + ${ERRORS[$scenario]})); done
+  key="shipped|by-id|$first_c"
+  verdict "by id ≥ 0.40 x pgbench ($(ratio "$(r "$key")" "${PGBENCH_TPS[$first_c]}")), p99 ≤ 20 ms (${P99[$key]})" \
+    "a >= 0.4 * b && p <= 20" -v a="$(r "$key")" -v b="${PGBENCH_TPS[$first_c]}" -v p="${P99[$key]}"
+  [[ " $LIMIT_OFF_SCENARIOS " == *" by-id "* ]] && verdict "as shipped ≥ 0.9 x limit-off, by id ($(ratio "$(r "$key")" "$(r "limit-off|by-id|$first_c")"))" \
+    "a >= 0.9 * b" -v a="$(r "$key")" -v b="$(r "limit-off|by-id|$first_c")"
+  for target in "today 1.0" "random 0.7" "speaker 0.9" "list 0.35"; do
+    set -- $target
+    has "$1" && verdict "$1 ≥ $2 x by id ($(ratio "$(r "shipped|$1|$first_c")" "$(r "$key")"))" "a >= $2 * b" -v a="$(r "shipped|$1|$first_c")" -v b="$(r "$key")"
+  done
+  for scenario in rare-tag speaker-type date-range; do
+    has "$scenario" && verdict "$scenario p99 ≤ 50 ms (${P99[shipped|$scenario|$first_c]})" "p <= 50" -v p="${P99[shipped|$scenario|$first_c]}"
+  done
+  verdict "RSS ≤ 300 MB under load ($((RSS_MAX / 1024)) MB)" "r <= 300 * 1024" -v r="$RSS_MAX"
+  total_errors=0; for key in "${!ERRORS[@]}"; do total_errors=$((total_errors + ${ERRORS[$key]})); done
   verdict "zero errors ($total_errors)" "e == 0" -v e="$total_errors"
   echo
-  echo "Environment: $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p');"
-  echo "$(free -h | awk '/^Mem:/ { print $2 }') memory; $(java -version 2>&1 | head -1);"
-  echo "$(psql -X -At -d "$DB" -c 'select version()' | cut -d, -f1); load average before the run $LOAD_BEFORE;"
+  echo "Environment: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), shared with other engineers' builds;"
+  echo "$(free -h | awk '/^Mem:/ { print $2 }') memory; $("$JAVA" -version 2>&1 | head -1) $JAVA_OPTS; $(/usr/sbin/nginx -v 2>&1);"
+  echo "$(psql -X -At -d "$DB" -c 'select version()' | cut -d, -f1) at default settings; load average at the start $LOAD_START, at the end $LOAD_END;"
   echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' with uncommitted changes in src')."
-  echo "Data generation: $(grep -E '^(done|already)' "$WORK/generate.log" | tail -1)"
+  echo "Data: $(grep -E '^(done|already)' "$WORK/generate.log" | tail -1)"
 } >"$WORK/results-section.md"
 
-START='<!-- search-benchmark:start -->'
-END='<!-- search-benchmark:end -->'
+START='<!-- read-benchmark:start -->'
+END='<!-- read-benchmark:end -->'
 if [ ! -f "$RESULTS" ]; then
   printf '# Benchmark results\n\n%s\n%s\n' "$START" "$END" >"$RESULTS"
 elif ! grep -qF "$START" "$RESULTS"; then
@@ -299,4 +319,4 @@ _, after = rest.split(end, 1)
 open(path, "w", encoding="utf-8").write(before + start + "\n" + section + "\n" + end + after)
 PY
 cat "$WORK/results-section.md"
-log "results in $RESULTS, plans in $PLANS"
+log "results in $RESULTS"

@@ -21,7 +21,8 @@ local function url_encoded(text)
   return (text:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
-local files = { ["by-id"] = "ids.txt", ["filtered-list"] = "filters.txt", ["search"] = "terms.txt", ["autocomplete"] = "prefixes.txt" }
+local files = { ["by-id"] = "ids.txt", ["filtered-list"] = "filters.txt", ["search"] = "terms.txt", ["autocomplete"] = "prefixes.txt",
+  ["speaker"] = "speakers.txt", ["rare-tag"] = "rare-tags.txt", ["speaker-type"] = "speaker-types.txt", ["date-range"] = "date-ranges.txt" }
 
 function init(args)
   math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)"), 16) % 100000)
@@ -38,6 +39,16 @@ function request()
     path = "/api/v1/quotes?" .. values[math.random(#values)]
   elseif scenario == "random" then
     path = "/api/v1/quotes/random"
+  elseif scenario == "today" then
+    path = "/api/v1/quotes/today"
+  elseif scenario == "list" then
+    path = "/api/v1/quotes?limit=20"
+  elseif scenario == "speaker" then
+    path = "/api/v1/speakers/" .. values[math.random(#values)]
+  elseif scenario == "rare-tag" or scenario == "speaker-type" or scenario == "date-range" then
+    path = "/api/v1/quotes?" .. values[math.random(#values)]
+  elseif scenario == "static" then
+    path = "/quote.json"
   elseif scenario == "search" then
     path = "/api/v1/quotes?q=" .. url_encoded(values[math.random(#values)])
   elseif scenario == "autocomplete" then

@@ -16,6 +16,22 @@ public class SmallRateLimit implements QuarkusTestProfile {
     /** The key of the rate limiter's own test. */
     public static final String RATE_LIMIT_KEY = "test-rate-limit-key-c41d92";
 
+    /**
+     * Rate-limit windows are fixed minutes of the clock, shared by every instance; a probe that sends a quota's worth
+     * must not straddle the end of one, or the next window's quota would let it through. Waits out the current
+     * minute when less than 20 s of it are left.
+     */
+    public static void awayFromAWindowEnd() {
+        long left = 60_000 - System.currentTimeMillis() % 60_000;
+        if (left < 20_000) {
+            try {
+                Thread.sleep(left + 500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quotewire.rate-limit.requests", Integer.toString(QUOTA), "quotewire.rate-limit.window", "PT1M",

@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
-    private static final String DATABASE = "postgres";
-    private static final String USER = "postgres";
+    static final String DATABASE = "postgres";
+    static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
     private boolean closed;

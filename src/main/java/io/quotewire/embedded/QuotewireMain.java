@@ -5,6 +5,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.quotewire.search.RebuildCommand;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ public class QuotewireMain implements QuarkusApplication {
     private static final CountDownLatch quarkusStopped = new CountDownLatch(1);
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals(RebuildCommand.NAME)) {
+            System.exit(RebuildCommand.run(dataDirectory(), EmbeddedDatabase.DATABASE, EmbeddedDatabase.USER, System.out));
+        }
         if (System.getProperty("quarkus.datasource.jdbc.url") == null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
             embedded = EmbeddedDatabase.start(dataDirectory().resolve("postgres"));
             System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());

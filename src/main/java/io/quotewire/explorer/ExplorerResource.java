@@ -32,6 +32,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ public class ExplorerResource {
     @Operation(hidden = true)
     @PrimaryOnly // the day's first request stores the quote of the day
     public TemplateInstance home() {
-        QuoteCard today = quotes.findQuoteOfTheDay().map(QuoteCard::of).orElse(null);
+        QuoteCard today = quotes.findQuoteOfTheDay(LocalDate.now(ZoneOffset.UTC)).map(QuoteCard::of).orElse(null);
         return Pages.home(today, new SearchForm());
     }
 

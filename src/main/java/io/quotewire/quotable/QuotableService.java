@@ -1,8 +1,9 @@
 package io.quotewire.quotable;
 
-import io.quotewire.quote.Quote;
 import io.quotewire.quote.QuoteFilter;
 import io.quotewire.quote.QuoteRepository;
+import io.quotewire.quote.QuoteService;
+import io.quotewire.quote.QuoteView;
 import io.quotewire.speaker.Speaker;
 import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.tag.TagRepository;
@@ -46,10 +47,13 @@ public class QuotableService {
     private final QuoteRepository quotes;
     private final SpeakerRepository speakers;
     private final TagRepository tags;
+    private final QuoteService randomQuotes;
 
-    public QuotableService(QuotableRepository quotable, QuoteRepository quotes, SpeakerRepository speakers, TagRepository tags) {
+    public QuotableService(QuotableRepository quotable, QuoteRepository quotes, SpeakerRepository speakers, TagRepository tags,
+            QuoteService randomQuotes) {
         this.quotable = quotable;
         this.quotes = quotes;
+        this.randomQuotes = randomQuotes;
         this.speakers = speakers;
         this.tags = tags;
     }
@@ -77,15 +81,15 @@ public class QuotableService {
         if (!criteria.isEmpty()) {
             return quotable.findQuotes(quotable.pickRandomQuoteIds(criteria, count));
         }
-        Map<UUID, QuotableQuote> picked = new LinkedHashMap<>();
+        Map<UUID, Boolean> picked = new LinkedHashMap<>();
         for (int round = 0; round < RANDOM_ROUNDS && picked.size() < count; round++) {
-            for (Quote quote : quotes.findRandom(new QuoteFilter(), count)) {
-                if (quote.speaker != null && picked.size() < count) {
-                    picked.putIfAbsent(quote.id, QuotableQuote.of(quote));
+            for (QuoteView quote : randomQuotes.findRandomQuotes(new QuoteFilter(), count)) {
+                if (quote.speaker() != null && picked.size() < count) {
+                    picked.putIfAbsent(quote.id(), Boolean.TRUE);
                 }
             }
         }
-        return List.copyOf(picked.values());
+        return quotable.findQuotes(List.copyOf(picked.keySet()));
     }
 
     public QuotablePage<QuotableAuthor> listAuthors(List<String> slugs, Sorting sorting, Paging paging) {

@@ -10,6 +10,9 @@ import io.quotewire.text.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +24,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quotewire.replica.Databases;
+import io.quotewire.replica.ReadRouting;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import org.hibernate.JDBCException;
 
 @ApplicationScoped
 public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
@@ -34,11 +44,26 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
             new SortOrder.Field("relevance", "function('quote_rank', %1$s.search, :q)", SortOrder.Kind.REAL));
 
     private static final String FROM = "from Quote q left join fetch q.speaker join fetch q.source";
+    /** Everything a {@link QuoteView} shows, in the column order {@link QuoteView#read} expects; tags as a sorted array. */
+    private static final String VIEW_SQL = """
+            select q.id, q.text, q.type, s.id, s.slug, s.name, src.id, src.title, src.url, src.publisher, src.published_at,
+                   q.context, q.start_offset, q.end_offset, q.language,
+                   array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id order by t.slug collate "C"),
+                   q.status, q.quoted_on, q.created_at, q.updated_at
+            from quote q left join speaker s on s.id = q.speaker_id join source src on src.id = q.source_id""";
     private static final String SELECT = "select q " + FROM;
     /** Up to this many matches a random pick reads their ids and shuffles them. */
     private static final int SAMPLE_IN_MEMORY_BELOW = 2_000;
     private static final int MAX_SAMPLING_ROUNDS = 6;
     private static final int MAX_SAMPLING_BATCH = 4_000;
+
+    @Inject
+    @PersistenceUnitExtension
+    Databases databases;
+
+    @Inject
+    @PersistenceUnitExtension
+    ReadRouting routing;
 
     /** A quote's id and its speaker's id (null when unattributed), as an ingest summary lists them. */
     public record QuoteRef(UUID id, UUID speakerId) {
@@ -58,6 +83,65 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         return find(SELECT + " where q.id = :id", Map.of("id", id)).firstResultOptional();
     }
 
+    /**
+     * A quote as the API shows it, with its speaker, source and tags, in one statement straight into the view: no
+     * entities, nothing in the persistence context (see docs/BENCHMARKS.md#profile-findings for what that saved).
+     */
+    public Optional<QuoteView> findQuoteViewById(UUID id) {
+        List<QuoteView> found = views(VIEW_SQL + " where q.id = ?", statement -> statement.setObject(1, id), 1);
+        return found.stream().findFirst();
+    }
+
+    /** The views of the quotes with {@code ids}, in the order of {@code ids} (missing ones left out). */
+    public List<QuoteView> findQuoteViewsByIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, QuoteView> byId = new HashMap<>();
+        views(VIEW_SQL + " where q.id = any(?)",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray())), 1)
+                .forEach(view -> byId.put(view.id(), view));
+        return ids.stream().map(byId::get).filter(view -> view != null).toList();
+    }
+
+    /** The highest sequence number given so far (null without quotes): the range random picks draw from. */
+    public Long findHighestSeq() {
+        return getEntityManager().createQuery("select max(q.seq) from Quote q", Long.class).getSingleResult();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs a view query on a connection of the request's database (primary or replica, as {@link ReadRouting} chose)
+     * taken straight from its pool: no Hibernate session is opened for it. Inside a transaction the pool hands out the
+     * transaction's own connection, so what the transaction wrote is seen.
+     */
+    private List<QuoteView> views(String sql, Binder binder, int firstColumn) {
+        List<QuoteView> views = new ArrayList<>();
+        views(sql, binder, firstColumn, (row, view) -> views.add(view));
+        return views;
+    }
+
+    private interface RowSink {
+        void accept(ResultSet row, QuoteView view) throws SQLException;
+    }
+
+    private void views(String sql, Binder binder, int firstColumn, RowSink sink) {
+        try (Connection connection = databases.dataSource(routing.resolveTenantId()).getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(rows, QuoteView.read(rows, firstColumn));
+                }
+            }
+        } catch (SQLException e) {
+            throw new JDBCException("A quote view query failed", e);
+        }
+    }
+
     public KeysetPager.Slice<Quote> listQuotes(QuoteFilter filter, SortOrder sort, PageRequest page) {
         return KeysetPager.page(this, Quote.class, FROM, "from Quote q", "q", conditionsFor(filter), sort, page,
                 QuoteRepository::sortValue, q -> q.id);
@@ -70,15 +154,48 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
      * quotes that exist and match: each matching quote is as likely to be drawn as any other, so the first
      * {@code count} distinct ones are a uniform sample.
      */
-    public List<Quote> findRandom(QuoteFilter filter, int count) {
+    public List<QuoteView> findRandom(QuoteFilter filter, int count, Supplier<Long> highestSeq) {
         Conditions conditions = conditionsFor(filter);
+        if (conditions.isEmpty()) {
+            List<QuoteView> drawn = drawViewsBySequence(count, highestSeq);
+            if (drawn != null) {
+                return drawn;
+            }
+        }
         List<UUID> picked = conditions.isEmpty() ? null : pickFromSmallSet(conditions, count);
         if (picked == null) {
-            picked = pickBySequence(conditions, count);
+            picked = pickBySequence(conditions, count, highestSeq);
         }
-        Map<UUID, Quote> byId = new HashMap<>();
-        find(SELECT + " where q.id in :ids", Map.of("ids", picked)).list().forEach(q -> byId.put(q.id, q));
-        return picked.stream().map(byId::get).filter(q -> q != null).toList();
+        return findQuoteViewsByIds(picked);
+    }
+
+    /**
+     * Without filters: draws sequence numbers and reads the views of those that exist in the same statement, keeping
+     * them in the order drawn (so each quote is equally likely). Null when a few rounds found too few, which only
+     * happens when most sequence numbers belong to deleted quotes.
+     */
+    private List<QuoteView> drawViewsBySequence(int count, Supplier<Long> highestSeq) {
+        Long maxSeq = highestSeq.get();
+        if (maxSeq == null) {
+            return List.of();
+        }
+        int batch = Math.max(4, count * 2);
+        Map<UUID, QuoteView> picked = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < MAX_SAMPLING_ROUNDS && picked.size() < count; round++) {
+            Long[] drawn = ThreadLocalRandom.current().longs(batch, 1, maxSeq + 1).boxed().toArray(Long[]::new);
+            Map<Long, QuoteView> bySeq = new HashMap<>();
+            views("select q.seq, " + VIEW_SQL.substring("select ".length()) + " where q.seq = any(?)",
+                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("bigint", drawn)), 2,
+                    (rows, view) -> bySeq.put(rows.getLong(1), view));
+            for (Long seq : drawn) {
+                QuoteView view = bySeq.get(seq);
+                if (view != null && picked.size() < count) {
+                    picked.putIfAbsent(view.id(), view);
+                }
+            }
+            batch = Math.min(batch * 4, MAX_SAMPLING_BATCH);
+        }
+        return picked.size() < count ? null : List.copyOf(picked.values());
     }
 
     /** A uniform pick from the matches when there are at most {@link #SAMPLE_IN_MEMORY_BELOW}, else null. */
@@ -92,8 +209,8 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         return ids.subList(0, Math.min(count, ids.size()));
     }
 
-    private List<UUID> pickBySequence(Conditions conditions, int count) {
-        Long maxSeq = getEntityManager().createQuery("select max(q.seq) from Quote q", Long.class).getSingleResult();
+    private List<UUID> pickBySequence(Conditions conditions, int count, Supplier<Long> highestSeq) {
+        Long maxSeq = highestSeq.get();
         if (maxSeq == null) {
             return List.of();
         }
@@ -130,7 +247,7 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
      * restart shows the same quote all day even as quotes are added. Concurrent first requests agree because the
      * pick is deterministic and the insert keeps whichever row came first.
      */
-    public Optional<Quote> findQuoteOfTheDay(LocalDate day) {
+    public Optional<QuoteView> findQuoteOfTheDay(LocalDate day) {
         Optional<UUID> picked = pickedOn(day);
         if (picked.isEmpty()) {
             // First request of the day: count and pick once; later requests read the stored pick only.
@@ -148,7 +265,7 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
                     .executeUpdate();
             picked = pickedOn(day);
         }
-        return picked.flatMap(this::findQuoteById);
+        return picked.flatMap(this::findQuoteViewById);
     }
 
     private Optional<UUID> pickedOn(LocalDate day) {
@@ -243,6 +360,11 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
             query.setMaxResults(limit);
         }
         return query.getResultList();
+    }
+
+    /** The quotes with {@code ids}, in no particular order (a search page is ordered by the index that found it). */
+    public List<Quote> findQuotesByIds(List<UUID> ids) {
+        return find(SELECT + " where q.id in :ids", Map.of("ids", ids)).list();
     }
 
     /**

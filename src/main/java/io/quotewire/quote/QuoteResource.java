@@ -1,6 +1,7 @@
 package io.quotewire.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quotewire.api.caching.ReadCache;
 import io.quotewire.api.caching.Representations;
 import io.quotewire.api.json.MergePatcher;
 import io.quotewire.api.openapi.Examples;
@@ -32,6 +33,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -55,10 +58,12 @@ public class QuoteResource {
 
     private final QuoteService service;
     private final Representations representations;
+    private final ReadCache cache;
 
-    public QuoteResource(QuoteService service, Representations representations) {
+    public QuoteResource(QuoteService service, Representations representations, ReadCache cache) {
         this.service = service;
         this.representations = representations;
+        this.cache = cache;
     }
 
     /** The answer of a random pick: always an object, its items distinct. */
@@ -97,9 +102,11 @@ public class QuoteResource {
     public QuoteFacets quoteFacets(@Valid @BeanParam QuoteFilter filter,
             @Parameter(description = "How many speakers and tags to count, the largest first",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
-            @QueryParam("top") String top) {
+            @QueryParam("top") String top, @Context UriInfo uri) {
         Integer asked = QueryValues.integer(top, "top", 1, MAX_FACETS);
-        return service.countQuoteFacets(filter, asked == null ? DEFAULT_FACETS : asked);
+        // the same counts for everyone who asks the same question, until the next write
+        return cache.get(List.of("facets", uri.getRequestUri().toString()),
+                () -> service.countQuoteFacets(filter, asked == null ? DEFAULT_FACETS : asked));
     }
 
     @GET
@@ -112,9 +119,13 @@ public class QuoteResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "missing", value = Examples.NOT_FOUND)))
     @PrimaryOnly // the day's first request stores the pick
     public Response quoteOfTheDay(@Context Request request) {
-        return service.findQuoteOfTheDay()
-                .map(quote -> representations.ok(quote, request))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There are no quotes yet"));
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        Representations.Representation today = cache.get(List.of("today", day),
+                () -> service.findQuoteOfTheDay(day).map(representations::of).orElse(null));
+        if (today == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There are no quotes yet");
+        }
+        return representations.ok(today, request);
     }
 
     @GET

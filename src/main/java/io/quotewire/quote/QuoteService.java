@@ -1,6 +1,7 @@
 package io.quotewire.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quotewire.api.caching.ReadCache;
 import io.quotewire.api.json.MergePatcher;
 import io.quotewire.api.paging.KeysetPager;
 import io.quotewire.api.paging.PageRequest;
@@ -12,6 +13,7 @@ import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.tag.TagService;
 import io.quotewire.text.NormalizedText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -31,8 +33,18 @@ public class QuoteService {
     private final SourceRepository sources;
     private final TagService tags;
     private final MergePatcher patcher;
+    private final ReadCache cache;
+    /** A field, not a constructor argument: tests build this service by hand to inject failures into writes. */
+    @Inject
+    QuoteSearch search;
+    private static final SortOrder RANKED = SortOrder.parse("-relevance", QuoteRepository.SORTABLE_WITH_QUERY, "-relevance");
 
-    public QuoteService(QuoteRepository quotes, SpeakerRepository speakers, SourceRepository sources, TagService tags, MergePatcher patcher) {
+    /** The key of the highest sequence number in the {@link ReadCache}: random picks draw below it, every write drops it. */
+    private static final String HIGHEST_SEQ = "quote-highest-seq";
+
+    public QuoteService(QuoteRepository quotes, SpeakerRepository speakers, SourceRepository sources, TagService tags, MergePatcher patcher,
+            ReadCache cache) {
+        this.cache = cache;
         this.quotes = quotes;
         this.speakers = speakers;
         this.sources = sources;
@@ -46,6 +58,12 @@ public class QuoteService {
         SortOrder order = query == null
                 ? SortOrder.parse(sort, QuoteRepository.SORTABLE, "-createdAt")
                 : SortOrder.parse(sort, QuoteRepository.SORTABLE_WITH_QUERY, "-relevance");
+        if (query != null && order.canonical().equals(RANKED.canonical())) {
+            Optional<KeysetPager.Slice<QuoteView>> ranked = search.listRanked(filter, page);
+            if (ranked.isPresent()) {
+                return ranked.get();
+            }
+        }
         KeysetPager.Slice<Quote> slice = quotes.listQuotes(filter, order, page);
         if (query == null) {
             return slice.map(QuoteView::of);
@@ -56,7 +74,7 @@ public class QuoteService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<QuoteView> findQuoteById(UUID id) {
-        return quotes.findQuoteById(id).map(QuoteView::of);
+        return quotes.findQuoteViewById(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -66,11 +84,12 @@ public class QuoteService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QuoteView> findRandomQuotes(QuoteFilter filter, int count) {
-        return quotes.findRandom(filter, count).stream().map(QuoteView::of).toList();
+        return quotes.findRandom(filter, count, () -> cache.get(HIGHEST_SEQ, quotes::findHighestSeq));
     }
 
-    public Optional<QuoteView> findQuoteOfTheDay() {
-        return quotes.findQuoteOfTheDay(LocalDate.now(ZoneOffset.UTC)).map(QuoteView::of);
+    /** The quote of {@code day} (UTC), the same for every caller and instance all day. */
+    public Optional<QuoteView> findQuoteOfTheDay(LocalDate day) {
+        return quotes.findQuoteOfTheDay(day);
     }
 
     /** The quotes of a source in text order (unanchored ones last), each with its speaker's id. */

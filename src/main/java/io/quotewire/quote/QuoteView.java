@@ -3,7 +3,12 @@ package io.quotewire.quote;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quotewire.source.Source;
 import io.quotewire.speaker.Speaker;
+import io.quotewire.persistence.WireEnum;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +54,45 @@ public record QuoteView(
                 SpeakerRef.of(quote.speaker), SourceRef.of(quote.source), quote.context, quote.startOffset, quote.endOffset,
                 quote.language, quote.tags.stream().map(t -> t.slug).sorted().toList(), quote.status, quote.quotedOn,
                 quote.createdAt, quote.updatedAt, null);
+    }
+
+    /** The view in the row of {@code QuoteRepository}'s view query, whose first column is {@code first}. */
+    static QuoteView read(ResultSet row, int first) throws SQLException {
+        int c = first;
+        UUID id = row.getObject(c++, UUID.class);
+        String text = row.getString(c++);
+        QuoteType type = wire(QuoteType.class, row.getString(c++));
+        UUID speakerId = row.getObject(c++, UUID.class);
+        SpeakerRef speaker = speakerId == null ? null : new SpeakerRef(speakerId, row.getString(c), row.getString(c + 1));
+        c += 2;
+        SourceRef source = new SourceRef(row.getObject(c, UUID.class), row.getString(c + 1), row.getString(c + 2), row.getString(c + 3),
+                instant(row.getObject(c + 4, OffsetDateTime.class)));
+        c += 5;
+        String context = row.getString(c++);
+        Integer start = row.getObject(c++, Integer.class);
+        Integer end = row.getObject(c++, Integer.class);
+        String language = row.getString(c++);
+        Array tagArray = row.getArray(c++);
+        List<String> tags = tagArray == null ? List.of() : List.of((String[]) tagArray.getArray());
+        QuoteStatus status = wire(QuoteStatus.class, row.getString(c++));
+        LocalDate quotedOn = row.getObject(c++, LocalDate.class);
+        Instant createdAt = instant(row.getObject(c++, OffsetDateTime.class));
+        Instant updatedAt = instant(row.getObject(c, OffsetDateTime.class));
+        return new QuoteView(id, text, type, text.codePointCount(0, text.length()), speaker, source, context, start, end, language, tags,
+                status, quotedOn, createdAt, updatedAt, null);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static <E extends Enum<E> & WireEnum> E wire(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.wireValue().equals(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalStateException("Unknown " + type.getSimpleName() + " in database: " + value);
     }
 
     QuoteView withHighlights(List<Highlight> matched) {

@@ -37,6 +37,15 @@ public class Databases implements TenantConnectionResolver {
         return hasReplica;
     }
 
+    /** The pool of {@code database} ({@link #PRIMARY} or {@link #REPLICA}), for reads that need no Hibernate session. */
+    public AgroalDataSource dataSource(String database) {
+        return switch (database) {
+            case PRIMARY -> primary;
+            case REPLICA -> replica.get();
+            default -> throw new IllegalArgumentException("No database is called " + database);
+        };
+    }
+
     @Override
     public ConnectionProvider resolve(String database) {
         return switch (database) {

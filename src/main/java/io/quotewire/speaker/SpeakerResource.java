@@ -1,6 +1,7 @@
 package io.quotewire.speaker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quotewire.api.caching.ReadCache;
 import io.quotewire.api.caching.Representations;
 import io.quotewire.api.json.MergePatcher;
 import io.quotewire.api.openapi.Examples;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -50,11 +52,13 @@ public class SpeakerResource {
     private final SpeakerService service;
     private final QuoteService quotes;
     private final Representations representations;
+    private final ReadCache cache;
 
-    public SpeakerResource(SpeakerService service, QuoteService quotes, Representations representations) {
+    public SpeakerResource(SpeakerService service, QuoteService quotes, Representations representations, ReadCache cache) {
         this.service = service;
         this.quotes = quotes;
         this.representations = representations;
+        this.cache = cache;
     }
 
     @GET
@@ -75,9 +79,12 @@ public class SpeakerResource {
             content = @Content(schema = @Schema(implementation = SpeakerView.class), examples = @ExampleObject(name = "speaker", value = Examples.SPEAKER)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response getSpeaker(@Parameter(example = "vedant-patel") @PathParam("idOrSlug") String idOrSlug, @Context Request request) {
-        return service.findSpeakerByIdOrSlug(idOrSlug)
-                .map(speaker -> representations.ok(speaker, request))
-                .orElseThrow(() -> ProblemException.notFound("speaker", idOrSlug));
+        Representations.Representation speaker = cache.get(List.of("speaker", idOrSlug),
+                () -> service.findSpeakerByIdOrSlug(idOrSlug).map(representations::of).orElse(null));
+        if (speaker == null) {
+            throw ProblemException.notFound("speaker", idOrSlug);
+        }
+        return representations.ok(speaker, request);
     }
 
     @GET
@@ -88,9 +95,11 @@ public class SpeakerResource {
             @Valid @BeanParam QuoteFilter filter, @Valid @BeanParam PageRequest page,
             @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, length", example = "-createdAt") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        SpeakerView speaker = service.findSpeakerByIdOrSlug(idOrSlug).orElseThrow(() -> ProblemException.notFound("speaker", idOrSlug));
-        filter.speaker = speaker.id().toString();
-        return Page.of(quotes.listQuotes(filter, sort, page), page, uri);
+        return cache.get(List.of("speaker-quotes", uri.getRequestUri().toString()), () -> {
+            SpeakerView speaker = service.findSpeakerByIdOrSlug(idOrSlug).orElseThrow(() -> ProblemException.notFound("speaker", idOrSlug));
+            filter.speaker = speaker.id().toString();
+            return Page.of(quotes.listQuotes(filter, sort, page), page, uri);
+        });
     }
 
     @POST

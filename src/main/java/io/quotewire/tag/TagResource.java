@@ -1,5 +1,6 @@
 package io.quotewire.tag;
 
+import io.quotewire.api.caching.ReadCache;
 import io.quotewire.api.caching.Representations;
 import io.quotewire.api.openapi.Examples;
 import io.quotewire.api.paging.Page;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,10 +34,12 @@ public class TagResource {
 
     private final TagService service;
     private final Representations representations;
+    private final ReadCache cache;
 
-    public TagResource(TagService service, Representations representations) {
+    public TagResource(TagService service, Representations representations, ReadCache cache) {
         this.service = service;
         this.representations = representations;
+        this.cache = cache;
     }
 
     @GET
@@ -44,7 +48,7 @@ public class TagResource {
     public Page<TagView> listTags(@Valid @BeanParam PageRequest page,
             @Parameter(description = "Comma-separated fields, - for descending: slug, quoteCount", example = "-quoteCount") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        return Page.of(service.listTags(sort, page), page, uri);
+        return cache.get(List.of("tags", uri.getRequestUri().toString()), () -> Page.of(service.listTags(sort, page), page, uri));
     }
 
     @GET
@@ -55,8 +59,11 @@ public class TagResource {
                     value = "{\"id\":\"0190a6a4-3b1e-7c2d-9f00-5a1b2c3d4e62\",\"slug\":\"human-rights\",\"name\":\"Human rights\",\"quoteCount\":5}")))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response getTag(@Parameter(example = "human-rights") @PathParam("slug") String slug, @Context Request request) {
-        return service.findTagBySlug(slug)
-                .map(tag -> representations.ok(tag, request))
-                .orElseThrow(() -> ProblemException.notFound("tag", slug));
+        Representations.Representation tag = cache.get(List.of("tag", slug),
+                () -> service.findTagBySlug(slug).map(representations::of).orElse(null));
+        if (tag == null) {
+            throw ProblemException.notFound("tag", slug);
+        }
+        return representations.ok(tag, request);
     }
 }

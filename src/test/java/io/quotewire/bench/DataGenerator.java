@@ -52,7 +52,7 @@ public final class DataGenerator {
     static final int SLICES = 2;
 
     record Options(String url, String user, String password, int quotes, int speakers, int sources, int tags, long seed,
-            boolean truncate, boolean skipIfPresent, Path termsOut) {
+            boolean truncate, boolean skipIfPresent, Path termsOut, Path words) {
 
         static Options parse(String[] args) {
             String url = null;
@@ -66,6 +66,7 @@ public final class DataGenerator {
             boolean truncate = false;
             boolean skip = false;
             Path terms = null;
+            Path words = Vocabulary.Lexicon.DEFAULT_WORD_LIST;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -80,6 +81,7 @@ public final class DataGenerator {
                     case "--truncate" -> truncate = true;
                     case "--skip-if-present" -> skip = true;
                     case "--terms-out" -> terms = Path.of(args[++i]);
+                    case "--words" -> words = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
                 }
             }
@@ -91,7 +93,7 @@ public final class DataGenerator {
                 throw new IllegalArgumentException("counts must be positive, and tags at most "
                         + Vocabulary.TOPICS.size() * Vocabulary.TAG_QUALIFIERS.size());
             }
-            return new Options(url, user, password, quotes, speakers, sources, tags, seed, truncate, skip, terms);
+            return new Options(url, user, password, quotes, speakers, sources, tags, seed, truncate, skip, terms, words);
         }
 
         boolean sameDataset(long otherSeed, int otherQuotes, int otherSpeakers, int otherSources, int otherTags) {
@@ -104,13 +106,16 @@ public final class DataGenerator {
                    [--quotes 1000000] [--speakers 20000] [--sources 100000] [--tags 300] [--seed 42]
                    [--truncate]          replace data already in the database
                    [--skip-if-present]   do nothing when the same dataset (seed and sizes) is already loaded
-                   [--terms-out FILE]    also write search terms drawn from the generator's vocabulary""";
+                   [--terms-out FILE]    also write search terms drawn from the generator's vocabulary
+                   [--words FILE]        word list quotes are made of (default: Debian wamerican's)""";
 
     private final Options options;
+    private final Vocabulary.Lexicon lexicon;
     private long lastProgress;
 
-    private DataGenerator(Options options) {
+    private DataGenerator(Options options, Vocabulary.Lexicon lexicon) {
         this.options = options;
+        this.lexicon = lexicon;
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,11 +127,12 @@ public final class DataGenerator {
             System.exit(2);
             return;
         }
+        Vocabulary.Lexicon lexicon = Vocabulary.Lexicon.load(options.words());
         if (options.termsOut() != null) {
-            Files.write(options.termsOut(), Vocabulary.searchTerms(new SplittableRandom(options.seed()), 300), StandardCharsets.UTF_8);
+            Files.write(options.termsOut(), Vocabulary.searchTerms(lexicon, new SplittableRandom(options.seed()), 400), StandardCharsets.UTF_8);
         }
         try {
-            new DataGenerator(options).run();
+            new DataGenerator(options, lexicon).run();
         } catch (RefusedException e) {
             System.err.println(e.getMessage());
             System.exit(3);
@@ -135,7 +141,7 @@ public final class DataGenerator {
 
     private void run() throws SQLException, InterruptedException {
         long started = System.nanoTime();
-        Dataset data = new Dataset(options);
+        Dataset data = new Dataset(options, lexicon);
         List<String> indexes;
         try (Connection connection = loadingConnection()) {
             if (!checkTarget(connection)) {
@@ -149,6 +155,7 @@ public final class DataGenerator {
                 statement.execute("create table if not exists " + MARKER_TABLE + " (seed bigint not null, quotes integer not null,"
                         + " speakers integer not null, sources integer not null, tags integer not null, complete boolean not null,"
                         + " dropped_indexes text[] not null, generated_at timestamptz not null)");
+                statement.execute("alter table " + MARKER_TABLE + " add column if not exists words integer not null default 0");
                 statement.execute("delete from " + MARKER_TABLE);
                 try (PreparedStatement marker = connection.prepareStatement("insert into " + MARKER_TABLE
                         + " values (?, ?, ?, ?, ?, false, ?, now())")) {
@@ -215,7 +222,11 @@ public final class DataGenerator {
                     update tag t set quote_count = c.n
                     from (select tag_id, count(*) as n from quote_tag group by tag_id) c
                     where t.id = c.tag_id""");
-            statement.execute("update " + MARKER_TABLE + " set complete = true, dropped_indexes = '{}', generated_at = now()");
+            statement.execute("update " + MARKER_TABLE + " set complete = true, dropped_indexes = '{}', generated_at = now(), words = "
+                    + lexicon.size());
+            // COPY ran with triggers off, so the search change log knows nothing of these quotes: every instance's
+            // search index must be rebuilt (a change without a quote asks for that; see migration V20)
+            statement.execute("insert into search_change (quote_id) values (null)");
             // sets the visibility map and the statistics now, rather than autovacuum doing it during a benchmark
             statement.execute("vacuum (analyze) tag, speaker, source, quote, quote_tag");
         }
@@ -280,12 +291,14 @@ public final class DataGenerator {
                     throw new RefusedException("No quote table: start the service once against this database so that Flyway creates the schema.");
                 }
                 if (schema.getBoolean(2)) {
-                    try (ResultSet marker = statement.executeQuery("select seed, quotes, speakers, sources, tags, generated_at, complete from " + MARKER_TABLE)) {
+                    statement.execute("alter table " + MARKER_TABLE + " add column if not exists words integer not null default 0");
+                    try (ResultSet marker = statement.executeQuery("select seed, quotes, speakers, sources, tags, generated_at, complete, words from " + MARKER_TABLE)) {
                         if (marker.next()) {
                             String described = String.format(Locale.ROOT, "seed %d, %,d quotes, %,d speakers, %,d sources, %,d tags (%s %s)",
                                     marker.getLong(1), marker.getInt(2), marker.getInt(3), marker.getInt(4), marker.getInt(5),
                                     marker.getBoolean(7) ? "generated" : "INCOMPLETE, started", marker.getString(6));
-                            if (options.skipIfPresent() && marker.getBoolean(7) && options.sameDataset(marker.getLong(1), marker.getInt(2), marker.getInt(3), marker.getInt(4), marker.getInt(5))) {
+                            if (options.skipIfPresent() && marker.getBoolean(7) && options.sameDataset(marker.getLong(1), marker.getInt(2), marker.getInt(3), marker.getInt(4), marker.getInt(5))
+                                    && marker.getInt(8) == lexicon.size()) {
                                 log("already generated: %s; nothing to do", described);
                                 return false;
                             }
@@ -398,8 +411,11 @@ public final class DataGenerator {
         private final long[] quoteIdLow;
         private final short[] quoteTags;
 
-        Dataset(Options options) {
+        private final Vocabulary.Lexicon lexicon;
+
+        Dataset(Options options, Vocabulary.Lexicon lexicon) {
             this.options = options;
+            this.lexicon = lexicon;
             tagIds = new UUID[options.tags()];
             speakerIds = new UUID[options.speakers()];
             speakerSurnames = new String[options.speakers()];
@@ -514,7 +530,7 @@ public final class DataGenerator {
                 quoteIdHigh[i] = id.getMostSignificantBits();
                 quoteIdLow[i] = id.getLeastSignificantBits();
                 int target = (int) Math.round(Math.exp(Math.log(95) + 0.55 * gaussian(random)));
-                String text = Vocabulary.quote(random, Math.max(MIN_QUOTE_LENGTH, Math.min(MAX_QUOTE_LENGTH, target)), MAX_QUOTE_LENGTH);
+                String text = lexicon.quote(random, Math.max(MIN_QUOTE_LENGTH, Math.min(MAX_QUOTE_LENGTH, target)), MAX_QUOTE_LENGTH);
                 boolean direct = random.nextInt(3) != 0;
                 UUID speaker = random.nextInt(100) < 3 ? null : speakerIds[speakerByRank[speakerRanks.sample(random)]];
                 String context = random.nextInt(100) < 25

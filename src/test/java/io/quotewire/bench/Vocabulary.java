@@ -1,6 +1,13 @@
 package io.quotewire.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -73,51 +80,10 @@ final class Vocabulary {
             "bank", "mortgage", "interest", "currency", "debt", "investment", "startup", "factory", "strike", "union",
             "nurse", "teacher", "doctor", "veteran", "pensioner", "farmer", "student", "tenant", "landlord", "refugee");
 
-    private static final List<String> SUBJECTS = List.of(
-            "We", "This government", "Our party", "The council", "My office", "The committee", "Our team", "Nobody here",
-            "Every family", "The minister", "The opposition", "Voters", "Our members", "The people of this city",
-            "This administration", "The board", "Working people", "Local businesses", "Our hospitals", "The courts",
-            "I", "They", "You", "The regulator", "Our negotiators", "The unions", "Young people", "The ministry");
-
-    /** Modal forms only, so that they agree with singular and plural subjects alike. */
-    private static final List<String> VERBS = List.of(
-            "will not accept", "will stay committed to", "cannot ignore", "will deliver", "will fight for",
-            "must protect", "will never abandon", "will review", "will fund", "will cut", "will not raise",
-            "will oppose", "will fully support", "must reform", "should not underestimate", "will restore",
-            "must rethink", "can double", "must stop", "will invest in", "should worry about", "will welcome",
-            "must reject", "will act on", "cannot promise", "must not fail on", "will defend", "cannot afford",
-            "will modernise", "must rebuild");
-
     private static final List<String> QUALIFIERS = List.of(
             "affordable", "public", "local", "national", "rural", "urban", "emergency", "long-term", "fair", "reliable",
             "sustainable", "essential", "regional", "independent", "transparent", "universal", "basic", "modern",
             "safe", "accessible", "future", "federal", "municipal", "clean", "secure");
-
-    private static final List<String> NOUNS = List.of(
-            "policy", "reform", "plan", "funding", "system", "services", "budget", "programme", "investment", "rules",
-            "guarantee", "targets", "standards", "access", "costs", "waiting lists", "jobs", "infrastructure",
-            "support", "scheme", "contracts", "prices", "safety", "capacity", "workforce");
-
-    private static final List<String> CLAUSES = List.of(
-            "and that is not negotiable", "because the numbers simply do not add up", "whatever the critics say",
-            "before the end of this year", "and we will be judged on it", "for the next generation",
-            "in every region of the country", "as we promised during the campaign", "without raising a single tax",
-            "even if it costs us votes", "and the evidence is clear", "despite the pressure from lobbyists",
-            "starting next spring", "and we owe that to taxpayers", "while protecting the most vulnerable",
-            "in partnership with local communities", "within the existing budget", "and I am proud of that record",
-            "so that nobody is left behind", "and the public deserves better");
-
-    private static final List<String> OPENERS = List.of(
-            "Let me be clear:", "Frankly,", "Today", "For too long", "In my view,", "Make no mistake,", "Once again",
-            "As I said before,", "To put it simply,", "Honestly,", "At the end of the day,", "Right now", "This week",
-            "Over the past decade", "Above all,");
-
-    private static final List<String> SHORT_REMARKS = List.of(
-            "That is simply not true.", "The facts speak for themselves.", "We are not going anywhere.",
-            "This is a turning point.", "People are tired of waiting.", "The door remains open.",
-            "We will see them in court.", "Nobody is above the law.", "Enough is enough.", "The work starts now.",
-            "It is a question of fairness.", "We got this wrong, and I apologise.", "Watch this space.",
-            "The answer is no.", "I stand by every word.");
 
     private static final List<String> TITLE_PATTERNS = List.of(
             "%s defends %s %s", "Debate over %s deepens as %s %s stalls", "%s: critics question %s %s",
@@ -129,49 +95,142 @@ final class Vocabulary {
     private Vocabulary() {
     }
 
-    /** A quote of roughly {@code targetLength} characters (never over {@code maxLength}), made of whole sentences. */
-    static String quote(SplittableRandom random, int targetLength, int maxLength) {
-        StringBuilder text = new StringBuilder(targetLength + 120);
-        while (text.length() < targetLength) {
-            String sentence = sentence(random);
-            if (text.length() > 0 && text.length() + 1 + sentence.length() > maxLength) {
-                break;
-            }
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(sentence);
+    /**
+     * The words quotes are made of, by rank: the words news quotes use most (written for this generator) first, then
+     * every lower-case word of a real English word list (Debian's {@code wamerican}, about 64,000 words) in an order
+     * shuffled once with a fixed seed. Words are drawn Zipf-distributed over the ranks (exponent 1), as word
+     * frequencies in real text are: a few words are everywhere, most are rare.
+     */
+    static final class Lexicon {
+        static final Path DEFAULT_WORD_LIST = Path.of("/usr/share/dict/american-english");
+        private static final long ORDER_SEED = 20261202L;
+
+        private final String[] byRank;
+        private final DataGenerator.Zipf ranks;
+
+        private Lexicon(List<String> words) {
+            byRank = words.toArray(String[]::new);
+            ranks = new DataGenerator.Zipf(byRank.length, 1.0);
         }
-        if (text.length() > maxLength) {
-            int cut = text.lastIndexOf(" ", maxLength - 1);
-            text.setLength(cut);
-            text.append('.');
+
+        static Lexicon load(Path wordList) throws IOException {
+            if (!Files.exists(wordList)) {
+                throw new IOException(wordList + " is missing: install Debian's wamerican (apt-get install wamerican) or pass --words FILE");
+            }
+            Set<String> ranked = new LinkedHashSet<>(FUNCTION_WORDS);
+            ranked.addAll(NEWS_WORDS);
+            List<String> rest = new ArrayList<>();
+            for (String word : Files.readAllLines(wordList, StandardCharsets.UTF_8)) {
+                if (word.matches("[a-z]{2,}") && !ranked.contains(word)) {
+                    rest.add(word);
+                }
+            }
+            java.util.Collections.shuffle(rest, new java.util.Random(ORDER_SEED));
+            List<String> words = new ArrayList<>(ranked);
+            words.addAll(rest);
+            return new Lexicon(words);
         }
-        return text.toString();
+
+        int size() {
+            return byRank.length;
+        }
+
+        String word(SplittableRandom random) {
+            return byRank[ranks.sample(random)];
+        }
+
+        String wordAt(int rank) {
+            return byRank[rank];
+        }
+
+        /** A word a reader would search for (not a stop word) among ranks {@code from} (inclusive) to {@code to}. */
+        String searchableWord(SplittableRandom random, int from, int to) {
+            while (true) {
+                String word = to <= 1_000 ? byRank[from + random.nextInt(to - from)] : word(random);
+                int rank = rankOf(word);
+                if (rank >= from && rank < to && !FUNCTION_WORDS.contains(word)) {
+                    return word;
+                }
+            }
+        }
+
+        private int rankOf(String word) {
+            for (int i = 0; i < byRank.length; i++) {
+                if (byRank[i].equals(word)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** A quote of roughly {@code targetLength} characters (never over {@code maxLength}), made of whole sentences. */
+        String quote(SplittableRandom random, int targetLength, int maxLength) {
+            StringBuilder text = new StringBuilder(targetLength + 120);
+            while (text.length() < targetLength) {
+                String sentence = sentence(random);
+                if (text.length() > 0 && text.length() + 1 + sentence.length() > maxLength) {
+                    break;
+                }
+                if (text.length() > 0) {
+                    text.append(' ');
+                }
+                text.append(sentence);
+            }
+            if (text.length() > maxLength) {
+                int cut = text.lastIndexOf(" ", maxLength - 1);
+                text.setLength(cut);
+                text.append('.');
+            }
+            return text.toString();
+        }
+
+        private String sentence(SplittableRandom random) {
+            int words = 5 + random.nextInt(16);
+            StringBuilder s = new StringBuilder(words * 7);
+            for (int i = 0; i < words; i++) {
+                String word = word(random);
+                if (i == 0) {
+                    s.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+                } else {
+                    s.append(i > 2 && random.nextInt(9) == 0 ? ", " : " ").append(word);
+                }
+            }
+            return s.append(random.nextInt(12) == 0 ? '?' : '.').toString();
+        }
     }
 
-    private static String sentence(SplittableRandom random) {
-        int shape = random.nextInt(10);
-        if (shape == 0) {
-            return pick(random, SHORT_REMARKS);
-        }
-        StringBuilder s = new StringBuilder(120);
-        if (shape <= 2) {
-            s.append(pick(random, OPENERS)).append(' ');
-            s.append(lowerFirst(pick(random, SUBJECTS)));
-        } else {
-            s.append(pick(random, SUBJECTS));
-        }
-        s.append(' ').append(pick(random, VERBS)).append(' ');
-        if (random.nextInt(3) != 0) {
-            s.append(pick(random, QUALIFIERS)).append(' ');
-        }
-        s.append(pick(random, TOPICS)).append(' ').append(pick(random, NOUNS));
-        if (random.nextInt(2) == 0) {
-            s.append(", ").append(pick(random, CLAUSES));
-        }
-        return s.append('.').toString();
-    }
+    /** The most frequent words of English news text, stop words that every search drops: ranks 1 to ~110. */
+    static final List<String> FUNCTION_WORDS = List.of(
+            "the", "to", "and", "of", "a", "in", "that", "is", "we", "it", "for", "on", "be", "this", "have", "are", "with",
+            "i", "not", "will", "our", "they", "as", "at", "you", "was", "but", "there", "by", "all", "what", "from",
+            "has", "do", "can", "about", "so", "an", "been", "would", "their", "or", "if", "more", "no", "very", "who",
+            "he", "she", "them", "these", "those", "my", "us", "which", "when", "out", "up", "how", "its", "were",
+            "had", "his", "her", "me", "should", "could", "than", "then", "any", "because", "into", "over", "again",
+            "just", "only", "other", "some", "such", "own", "same", "both", "each", "few", "most", "why", "where",
+            "here", "while", "after", "before", "between", "through", "during", "against", "under", "off", "down",
+            "further", "once", "too", "does", "did", "doing", "being", "having", "itself", "ourselves", "themselves");
+
+    /** Content words that news quotes use often, in roughly that order: ranks ~110 to ~300. */
+    static final List<String> NEWS_WORDS = List.of(
+            "people", "said", "government", "country", "think", "going", "need", "now", "time", "make", "year", "years",
+            "new", "one", "want", "work", "also", "like", "know", "today", "many", "public", "right", "way", "every",
+            "world", "support", "important", "must", "say", "take", "see", "first", "last", "help", "state", "week",
+            "national", "security", "health", "economy", "police", "court", "election", "minister", "president",
+            "party", "law", "community", "families", "workers", "business", "money", "children", "report", "million",
+            "percent", "vote", "change", "war", "crisis", "plan", "city", "future", "jobs", "region", "council",
+            "decision", "issue", "question", "process", "system", "policy", "power", "problem", "situation", "women",
+            "together", "never", "already", "always", "still", "well", "good", "better", "best", "clear", "really",
+            "certainly", "continue", "believe", "hope", "agreement", "talks", "peace", "rights", "freedom",
+            "justice", "leaders", "leadership", "citizens", "voters", "budget", "tax", "taxes", "prices", "energy",
+            "climate", "housing", "schools", "education", "hospital", "hospitals", "doctors", "patients", "care",
+            "safety", "military", "troops", "attack", "border", "trade", "market", "markets", "growth", "investment",
+            "bank", "debt", "inflation", "wages", "union", "strike", "protest", "protests", "campaign", "candidate",
+            "parliament", "senate", "congress", "committee", "investigation", "evidence", "officials", "office",
+            "administration", "ministry", "department", "agency", "program", "reform", "reforms", "funding",
+            "services", "infrastructure", "transport", "water", "food", "farmers", "industry", "companies", "company",
+            "technology", "data", "privacy", "media", "press", "truth", "trust", "responsibility", "commitment",
+            "promise", "deal", "negotiations", "sanctions", "allies", "partners", "international", "global", "local",
+            "federal", "regional", "urban", "rural", "young", "older", "generation", "history", "moment", "step");
 
     static String sourceTitle(SplittableRandom random, String speakerSurname) {
         String pattern = pick(random, TITLE_PATTERNS);
@@ -180,16 +239,18 @@ final class Vocabulary {
     }
 
     /**
-     * One- and two-word searches a reader might type, drawn from the words quotes are made of: topics alone, and
-     * topic pairs or qualifier-topic pairs.
+     * Searches a reader might type, drawn from the same distribution as the quotes' words, in turn: one word among the
+     * 1,000 most frequent, one word beyond them, two words, and a word with another excluded. (Phrases and a speaker
+     * with a word are taken from the loaded data by the benchmark script, so that they exist.)
      */
-    static List<String> searchTerms(SplittableRandom random, int count) {
+    static List<String> searchTerms(Lexicon lexicon, SplittableRandom random, int count) {
         List<String> terms = new java.util.ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            terms.add(switch (i % 3) {
-                case 0 -> pick(random, TOPICS);
-                case 1 -> pick(random, QUALIFIERS) + " " + pick(random, TOPICS);
-                default -> pick(random, TOPICS) + " " + pick(random, NOUNS).split(" ")[0];
+            terms.add(switch (i % 4) {
+                case 0 -> lexicon.searchableWord(random, 0, 1_000);
+                case 1 -> lexicon.searchableWord(random, 1_000, lexicon.size());
+                case 2 -> lexicon.searchableWord(random, 0, lexicon.size()) + " " + lexicon.searchableWord(random, 0, lexicon.size());
+                default -> lexicon.searchableWord(random, 0, 1_000) + " -" + lexicon.searchableWord(random, 0, lexicon.size());
             });
         }
         return terms;
@@ -199,7 +260,4 @@ final class Vocabulary {
         return items.get(random.nextInt(items.size()));
     }
 
-    private static String lowerFirst(String text) {
-        return text.equals("I") ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
-    }
 }

@@ -37,7 +37,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +59,8 @@ class ResilienceIT {
     private static EmbeddedPostgres postgres;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private PackagedService service;
+    /** The running service; the tests share it while they leave it running, as starting one takes the longest. */
+    private static PackagedService service;
 
     @BeforeAll
     static void startDatabase() throws IOException {
@@ -69,16 +69,12 @@ class ResilienceIT {
     }
 
     @AfterAll
-    static void stopDatabase() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @AfterEach
-    void stopService() throws InterruptedException {
+    static void stopServiceAndDatabase() throws IOException, InterruptedException {
         if (service != null) {
             service.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -96,12 +92,16 @@ class ResilienceIT {
         return "jdbc:postgresql://localhost:" + databasePort + "/postgres";
     }
 
-    private PackagedService startService() throws IOException, InterruptedException {
-        return startService(Map.of());
+    /** The service the previous test left running, else a new one. */
+    private static PackagedService runningService() throws IOException, InterruptedException {
+        return service != null && service.process().isAlive() ? service : startService();
     }
 
-    private PackagedService startService(Map<String, String> settings) throws IOException, InterruptedException {
-        Map<String, String> environment = new HashMap<>(settings);
+    private static PackagedService startService() throws IOException, InterruptedException {
+        Map<String, String> environment = new HashMap<>();
+        // rate limits off, so that each endpoint's own database access meets an outage (with them on, the client's
+        // bucket in PostgreSQL is the first thing to fail, with the same 503)
+        environment.put("QUOTEWIRE_RATE_LIMIT_ENABLED", "false");
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         environment.put("QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY);
@@ -111,9 +111,7 @@ class ResilienceIT {
 
     @Test
     void withTheDatabaseStoppedRequestsAnswer503QuicklyAndTheServiceRecoversWhenItReturns() throws Exception {
-        // rate limits off, so that each endpoint's own database access meets the outage (with them on, the client's
-        // bucket in PostgreSQL is the first thing to fail, with the same 503)
-        startService(Map.of("QUOTEWIRE_RATE_LIMIT_ENABLED", "false"));
+        runningService();
         assertEquals(200, get("/api/v1/quotes").statusCode());
 
         postgres.close();
@@ -162,7 +160,7 @@ class ResilienceIT {
 
     @Test
     void aServiceKilledInTheMiddleOfAnIngestLeavesNoPartialArticle() throws Exception {
-        startService();
+        runningService();
         String url = "https://resilience.example/" + UUID.randomUUID();
         String article = "{\"url\":\"" + url + "\",\"text\":\"Harbour works resume\\n\\n"
                 + "Harbour master Ines Okafor said: \\\"The north quay opens again on Monday.\\\" "
@@ -199,7 +197,7 @@ class ResilienceIT {
 
     @Test
     void shutdownLetsTheRequestsInFlightFinish() throws Exception {
-        startService();
+        runningService();
         String name = "Drained Speaker " + UUID.randomUUID().toString().substring(0, 8);
         CompletableFuture<HttpResponse<String>> write;
         try (Connection locker = connect()) {

@@ -27,6 +27,8 @@ public class CachingHeaders {
         int status = response.getStatus();
         if (read && (status == 200 || status == 304)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.maxAge());
+            // CORS echoes the request's Origin (and sends nothing without one): a shared cache must keep one answer per origin
+            response.getHeaders().add(HttpHeaders.VARY, "Origin");
         } else {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }

@@ -26,15 +26,28 @@ public class Representations {
         this.mapper = mapper;
     }
 
+    /** The JSON bytes of a record and their ETag, computed once: what {@link ReadCache} keeps of a shared record. */
+    public record Representation(byte[] body, EntityTag tag) {
+    }
+
+    /** The representation of {@code view}: serialised once, tagged from those bytes. */
+    public Representation of(Object view) {
+        byte[] body = bytes(view);
+        return new Representation(body, tagOf(body));
+    }
+
     /** 200 with the body and its ETag, or 304 when the client's If-None-Match already names it. */
     public Response ok(Object view, Request request) {
-        byte[] body = bytes(view);
-        EntityTag tag = tagOf(body);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return ok(of(view), request);
+    }
+
+    /** 200 with the representation and its ETag, or 304 when the client's If-None-Match already names it. */
+    public Response ok(Representation representation, Request request) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(representation.tag());
         if (notModified != null) {
-            return notModified.tag(tag).build();
+            return notModified.tag(representation.tag()).build();
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).build();
+        return Response.ok(representation.body(), MediaType.APPLICATION_JSON_TYPE).tag(representation.tag()).build();
     }
 
     /** The answer to a write: the record with its new ETag. */

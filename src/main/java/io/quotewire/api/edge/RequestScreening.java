@@ -87,6 +87,9 @@ public class RequestScreening {
      * malformed escape such as {@code %zz} never gets here: Quarkus answers it with a bare 400 before any route.)
      */
     public static boolean isCleanText(String rawUri) {
+        if (isPlainPrintableAscii(rawUri)) {
+            return true; // nearly every request: nothing to decode (this filter was 3 % of a by-id read's CPU without it)
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawUri.length());
         for (int i = 0; i < rawUri.length(); i++) {
             char c = rawUri.charAt(i);
@@ -109,6 +112,16 @@ public class RequestScreening {
             return false;
         }
         return text.chars().noneMatch(Character::isISOControl);
+    }
+
+    private static boolean isPlainPrintableAscii(String rawUri) {
+        for (int i = 0; i < rawUri.length(); i++) {
+            char c = rawUri.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isOverLimit(String contentLength) {

@@ -44,6 +44,9 @@ public class ProblemMapper {
     /** Fields the server owns: sent in a write body they are refused, never silently ignored. */
     private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "createdAt", "updatedAt", "quoteCount", "length", "version");
 
+    /** When to come back after a 503 the code decided on: as long as after an unreachable database. */
+    private static final String RETRY_AFTER_SECONDS = Integer.toString(DatabaseFailure.UNAVAILABLE.retryAfterSeconds());
+
     private final AcceptedMediaTypes mediaTypes;
 
     public ProblemMapper(AcceptedMediaTypes mediaTypes) {
@@ -52,7 +55,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.type(), e.getMessage(), uri, e.errors());
+        // a 503 the code decided on (such as a search cursor whose index is being rebuilt) says when to come back too
+        return e.type() == ProblemType.SERVICE_UNAVAILABLE
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build()
+                : response;
     }
 
     @ServerExceptionMapper

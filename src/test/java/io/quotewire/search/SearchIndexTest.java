@@ -1,0 +1,97 @@
+package io.quotewire.search;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.Fixtures;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The index follows every write at once, filters a search as PostgreSQL does, and rebuilds without a wrong answer. */
+@QuarkusTest
+class SearchIndexTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    private static String word() {
+        return "zx" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 7);
+    }
+
+    private static List<String> search(String q, Map<String, Object> filters) {
+        return given().queryParam("q", q).queryParams(filters).when().get("/api/v1/quotes")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    @Test
+    void aWriteIsFoundAtOnceAndAnEditOrDeleteChangesWhatIsFound() {
+        IndexAwait.untilTheIndexAnswers();
+        String before = word();
+        String after = word();
+        String source = Fixtures.createSource();
+        String id = Fixtures.createQuote(source, null, "The " + before + " report will be published on Monday.");
+        assertEquals(List.of(id), search(before, Map.of()));
+        Fixtures.asEditor().contentType("application/merge-patch+json").body(Map.of("text", "The " + after + " report was published."))
+                .when().patch("/api/v1/quotes/" + id).then().statusCode(200);
+        assertEquals(List.of(), search(before, Map.of()));
+        assertEquals(List.of(id), search(after, Map.of()));
+        Fixtures.asAdmin().when().delete("/api/v1/quotes/" + id).then().statusCode(204);
+        assertEquals(List.of(), search(after, Map.of()));
+        assertTrue(IndexAwait.theIndexAnswers(), "the index answered");
+    }
+
+    @Test
+    void filtersNarrowASearchAsTheyNarrowAList() {
+        IndexAwait.untilTheIndexAnswers();
+        String w = word();
+        String source = Fixtures.createSource();
+        String speaker = Fixtures.createSpeaker("Filter Witness " + w);
+        String tagged = Fixtures.createQuote(source, speaker, "Every " + w + " counts in the budget.", "budget-" + w);
+        String other = Fixtures.asEditor().contentType(ContentType.JSON).body(Map.of("text", "No " + w + " was wasted.",
+                        "type", "indirect", "sourceId", source, "status", "verified", "quotedOn", "2019-06-01"))
+                .when().post("/api/v1/quotes").then().statusCode(201).extract().path("id");
+        assertEquals(Set.of(tagged, other), new HashSet<>(search(w, Map.of())));
+        assertEquals(List.of(tagged), search(w, Map.of("speaker", speaker)));
+        assertEquals(List.of(tagged), search(w, Map.of("tag", "budget-" + w)));
+        assertEquals(List.of(other), search(w, Map.of("type", "indirect")));
+        assertEquals(List.of(other), search(w, Map.of("status", "verified")));
+        assertEquals(List.of(other), search(w, Map.of("from", "2019-01-01", "to", "2019-12-31")));
+        assertEquals(List.of(tagged), search(w, Map.of("from", "2024-01-01")));
+        assertEquals(List.of(), search(w, Map.of("speaker", "nobody-" + w)));
+        int total = given().queryParam("q", w).queryParam("includeTotal", true).when().get("/api/v1/quotes")
+                .then().statusCode(200).extract().path("total");
+        assertEquals(2, total);
+        assertTrue(IndexAwait.theIndexAnswers(), "the index answered");
+    }
+
+    @Test
+    void searchesAreAnsweredRightWhileTheIndexIsRebuilt() throws SQLException {
+        IndexAwait.untilTheIndexAnswers();
+        String w = word();
+        String id = Fixtures.createQuote(Fixtures.createSource(), null, "A " + w + " appears in this quote only.");
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into search_change (quote_id) values (null)"); // what the rebuild command asks
+        }
+        // whichever engine answers at each moment (PostgreSQL while the index rebuilds), the answer is the same
+        long until = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < until) {
+            assertEquals(List.of(id), search(w, Map.of()));
+            given().queryParam("q", w + " \"unbalanced -(").when().get("/api/v1/quotes").then().statusCode(200);
+        }
+        IndexAwait.untilTheIndexAnswers();
+        assertEquals(List.of(id), search(w, Map.of()));
+        assertTrue(IndexAwait.theIndexAnswers(), "the index answers again after its rebuild");
+    }
+}
