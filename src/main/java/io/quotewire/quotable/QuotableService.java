@@ -1,13 +1,13 @@
 package io.quotewire.quotable;
 
-import io.quarkus.panache.common.Sort;
-import io.quotewire.quote.Quote;
 import io.quotewire.quote.QuoteFilter;
 import io.quotewire.quote.QuoteRepository;
+import io.quotewire.quote.QuoteService;
 import io.quotewire.quote.QuoteView;
 import io.quotewire.speaker.Speaker;
 import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.tag.TagRepository;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
@@ -15,12 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Quotable's read operations over our quotes, speakers ("authors") and tags. Reads only. */
@@ -49,10 +47,13 @@ public class QuotableService {
     private final QuoteRepository quotes;
     private final SpeakerRepository speakers;
     private final TagRepository tags;
+    private final QuoteService randomQuotes;
 
-    public QuotableService(QuotableRepository quotable, QuoteRepository quotes, SpeakerRepository speakers, TagRepository tags) {
+    public QuotableService(QuotableRepository quotable, QuoteRepository quotes, SpeakerRepository speakers, TagRepository tags,
+            QuoteService randomQuotes) {
         this.quotable = quotable;
         this.quotes = quotes;
+        this.randomQuotes = randomQuotes;
         this.speakers = speakers;
         this.tags = tags;
     }
@@ -80,15 +81,15 @@ public class QuotableService {
         if (!criteria.isEmpty()) {
             return quotable.findQuotes(quotable.pickRandomQuoteIds(criteria, count));
         }
-        Set<UUID> picked = new LinkedHashSet<>();
+        Map<UUID, Boolean> picked = new LinkedHashMap<>();
         for (int round = 0; round < RANDOM_ROUNDS && picked.size() < count; round++) {
-            for (QuoteView quote : quotes.findRandom(new QuoteFilter(), count, quotes::findHighestSeq)) {
+            for (QuoteView quote : randomQuotes.findRandomQuotes(new QuoteFilter(), count)) {
                 if (quote.speaker() != null && picked.size() < count) {
-                    picked.add(quote.id());
+                    picked.putIfAbsent(quote.id(), Boolean.TRUE);
                 }
             }
         }
-        return quotable.findQuotes(List.copyOf(picked));
+        return quotable.findQuotes(List.copyOf(picked.keySet()));
     }
 
     public QuotablePage<QuotableAuthor> listAuthors(List<String> slugs, Sorting sorting, Paging paging) {
