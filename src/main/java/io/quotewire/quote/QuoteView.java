@@ -6,6 +6,7 @@ import io.quotewire.speaker.Speaker;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,6 +28,11 @@ public record QuoteView(
         LocalDate quotedOn,
         Instant createdAt,
         Instant updatedAt,
+        // issue 13 (bulk import): appearances, confidence, external ids
+        @Schema(description = "How many sources reported this quote, its own source included (GET /api/v1/quotes/{id}/appearances lists them)")
+        int appearanceCount,
+        @Schema(description = "How sure the attribution is, 0-1; absent when nobody said", minimum = "0", maximum = "1") Double confidence,
+        @Schema(description = "The quote's ids in other datasets, such as quotebank; absent when none") Map<String, String> externalIds,
         @Schema(description = "Only in search results (with q): the matched words, as code-point offsets into text")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Highlight> highlights) {
 
@@ -48,12 +54,13 @@ public record QuoteView(
         return new QuoteView(quote.id, quote.text, quote.type, quote.text.codePointCount(0, quote.text.length()),
                 SpeakerRef.of(quote.speaker), SourceRef.of(quote.source), quote.context, quote.startOffset, quote.endOffset,
                 quote.language, quote.tags.stream().map(t -> t.slug).sorted().toList(), quote.status, quote.quotedOn,
-                quote.createdAt, quote.updatedAt, null);
+                quote.createdAt, quote.updatedAt, Math.max(1, quote.appearanceCount), // a quote just written is not re-read: it has at least its own appearance
+                quote.confidence, quote.externalIds == null || quote.externalIds.isEmpty() ? null : Map.copyOf(quote.externalIds), null);
     }
 
     QuoteView withHighlights(List<Highlight> matched) {
         return new QuoteView(id, text, type, length, speaker, source, context, start, end, language, tags, status, quotedOn,
-                createdAt, updatedAt, List.copyOf(matched));
+                createdAt, updatedAt, appearanceCount, confidence, externalIds, List.copyOf(matched));
     }
 
     QuoteInput toInput() {
