@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -51,6 +54,12 @@ public class Appearance {
      * gets the same id however and however often it is recorded (a bulk import run twice, or resumed, adds nothing).
      */
     public static UUID idOf(UUID quoteId, UUID sourceId) {
-        return UUID.nameUUIDFromBytes(("appearance|" + quoteId + "|" + sourceId).getBytes(StandardCharsets.UTF_8));
+        // the bits of md5(text), as PostgreSQL's md5(text)::uuid reads them: bulk import derives the same id in SQL
+        try {
+            ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("MD5").digest(("appearance|" + quoteId + "|" + sourceId).getBytes(StandardCharsets.UTF_8)));
+            return new UUID(digest.getLong(), digest.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java runtime", e);
+        }
     }
 }

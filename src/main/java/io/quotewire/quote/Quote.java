@@ -81,6 +81,10 @@ public class Quote extends TrackedEntity {
     @Column(name = "external_ids", nullable = false)
     public Map<String, String> externalIds = new LinkedHashMap<>();
 
+    /** The rule of our extractor that named the speaker, when an import ran it (issue 13). */
+    @Column(name = "attribution_rule")
+    public String attributionRule;
+
     /** Every source that reported the quote, its own source included (quote_appearance, kept by triggers). */
     @Formula("(select count(*) from quote_appearance a where a.quote_id = id)")
     public int appearanceCount;

@@ -33,6 +33,7 @@ public record QuoteView(
         int appearanceCount,
         @Schema(description = "How sure the attribution is, 0-1; absent when nobody said", minimum = "0", maximum = "1") Double confidence,
         @Schema(description = "The quote's ids in other datasets, such as quotebank; absent when none") Map<String, String> externalIds,
+        @Schema(description = "The extractor's rule that named the speaker, when an import ran it") String attributionRule,
         @Schema(description = "Only in search results (with q): the matched words, as code-point offsets into text")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Highlight> highlights) {
 
@@ -55,12 +56,12 @@ public record QuoteView(
                 SpeakerRef.of(quote.speaker), SourceRef.of(quote.source), quote.context, quote.startOffset, quote.endOffset,
                 quote.language, quote.tags.stream().map(t -> t.slug).sorted().toList(), quote.status, quote.quotedOn,
                 quote.createdAt, quote.updatedAt, Math.max(1, quote.appearanceCount), // a quote just written is not re-read: it has at least its own appearance
-                quote.confidence, quote.externalIds == null || quote.externalIds.isEmpty() ? null : Map.copyOf(quote.externalIds), null);
+                quote.confidence, quote.externalIds == null || quote.externalIds.isEmpty() ? null : Map.copyOf(quote.externalIds), quote.attributionRule, null);
     }
 
     QuoteView withHighlights(List<Highlight> matched) {
         return new QuoteView(id, text, type, length, speaker, source, context, start, end, language, tags, status, quotedOn,
-                createdAt, updatedAt, appearanceCount, confidence, externalIds, List.copyOf(matched));
+                createdAt, updatedAt, appearanceCount, confidence, externalIds, attributionRule, List.copyOf(matched));
     }
 
     QuoteInput toInput() {
