@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * One line of progress on the terminal, redrawn in place: how far through the file (by bytes read, compressed as
- * stored), lines, quotes created, merged, lines skipped, the rate and the time left. Without a terminal it prints a
- * new line every ten seconds instead.
+ * stored), lines, quotes created, merged, lines skipped, the rate and the time left. Without a terminal (a log) it
+ * prints a new line every two seconds instead.
  */
 final class ProgressBar implements Importer.Listener {
 
@@ -23,7 +23,7 @@ final class ProgressBar implements Importer.Listener {
     @Override
     public void onBatch(Importer.Progress progress) {
         long now = System.nanoTime();
-        if (!terminal && now - lastPrinted < 10_000_000_000L) {
+        if (!terminal && now - lastPrinted < 2_000_000_000L) {
             return;
         }
         lastPrinted = now;
