@@ -1,5 +1,6 @@
 package io.quotewire.bulk;
 
+import io.quarkus.arc.Unremovable;
 import io.quotewire.quote.QuoteFilter;
 import io.quotewire.quote.QuoteFilterSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * job from the last committed batch.
  */
 @ApplicationScoped
+@Unremovable // looked up by QuotewireMain only when the process is a command
 public class BulkCommand {
 
     public static final String USAGE = "usage: import FILE --format " + String.join("|", ImportFormat.names().split(", "))
