@@ -1,9 +1,8 @@
 package io.quotewire.auth;
 
+import io.quotewire.text.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,7 +34,7 @@ public class ApiKeys {
 
     /** The key whose digest matches {@code presented}, if any. */
     public Optional<ApiKey> find(String presented) {
-        byte[] digest = sha256(presented);
+        byte[] digest = Sha256.of(presented);
         ApiKey found = null;
         for (ApiKey key : keys) {
             if (MessageDigest.isEqual(key.digest(), digest) && found == null) {
@@ -58,11 +57,4 @@ public class ApiKeys {
         return new ApiKey(parts[0], roles, HexFormat.of().parseHex(parts[2].toLowerCase()));
     }
 
-    static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
-    }
 }

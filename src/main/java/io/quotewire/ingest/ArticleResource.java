@@ -2,6 +2,7 @@ package io.quotewire.ingest;
 
 import io.quotewire.api.openapi.Examples;
 import io.quotewire.auth.Roles;
+import io.quotewire.text.StrictUtf8;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -61,7 +62,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = ALREADY_THERE,
             content = @Content(schema = @Schema(implementation = IngestSummary.class), examples = @ExampleObject(name = "existing", value = Examples.INGEST_SUMMARY)))
     public Response ingestPlainArticle(byte[] body, @Context UriInfo uri) throws CharacterCodingException {
-        return answer(service.ingestArticle(ArticleInput.ofText(ArticleText.decodeUtf8(body))), uri);
+        return answer(service.ingestArticle(ArticleInput.ofText(StrictUtf8.decode(body))), uri);
     }
 
     private static Response answer(IngestSummary summary, UriInfo uri) {

@@ -3,10 +3,6 @@ package io.quotewire.ingest;
 import io.quotewire.api.problem.ProblemException;
 import io.quotewire.source.Source;
 import io.quotewire.text.NormalizedText;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * An article's text as it is extracted from and stored: NFC-normalised (so quote offsets point into exactly the
@@ -39,15 +35,6 @@ record ArticleText(String text, String digest) {
             }
         }
         return new ArticleText(text, Source.digestOf(text));
-    }
-
-    /** Strict UTF-8: a malformed or truncated sequence is an error, never a replacement character. */
-    static String decodeUtf8(byte[] body) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(body == null ? new byte[0] : body))
-                .toString();
     }
 
     /** What makes an ingested article the same article: its URL, or without one its text. */

@@ -1,6 +1,7 @@
 package io.quotewire.ingest;
 
 import io.quotewire.api.openapi.Examples;
+import io.quotewire.text.StrictUtf8;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,6 +52,6 @@ public class ExtractionResource {
     @APIResponse(responseCode = "200", description = PREVIEW,
             content = @Content(schema = @Schema(implementation = ExtractionPreview.class), examples = @ExampleObject(name = "preview", value = Examples.EXTRACTION_PREVIEW)))
     public ExtractionPreview previewPlainArticle(byte[] body) throws CharacterCodingException {
-        return service.previewArticle(ArticleInput.ofText(ArticleText.decodeUtf8(body)));
+        return service.previewArticle(ArticleInput.ofText(StrictUtf8.decode(body)));
     }
 }

@@ -11,20 +11,17 @@ import io.quotewire.extraction.ExtractedSpeaker;
 import io.quotewire.extraction.Extraction;
 import io.quotewire.extraction.QuoteExtractor;
 import io.quotewire.ingest.SpeakerProposal.Resolution;
+import io.quotewire.persistence.DatabaseFailure;
 import io.quotewire.quote.QuoteInput;
 import io.quotewire.quote.QuoteRepository;
 import io.quotewire.quote.QuoteService;
 import io.quotewire.quote.QuoteStatus;
 import io.quotewire.quote.QuoteType;
-import io.quotewire.source.Source;
 import io.quotewire.source.SourceInput;
 import io.quotewire.source.SourceKind;
-import io.quotewire.source.SourceRepository;
 import io.quotewire.source.SourceService;
 import io.quotewire.source.SourceView;
-import io.quotewire.speaker.Speaker;
 import io.quotewire.speaker.SpeakerInput;
-import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.speaker.SpeakerService;
 import io.quotewire.speaker.SpeakerView;
 import io.quotewire.text.NormalizedText;
@@ -67,9 +64,6 @@ public class IngestService {
     private final QuoteExtractor extractor = new QuoteExtractor();
     private final SpeakerMatcher matcher;
     private final ArticleIngestRepository ingests;
-    private final SourceRepository sourceRepository;
-    private final SpeakerRepository speakerRepository;
-    private final QuoteRepository quoteRepository;
     private final SourceService sources;
     private final SpeakerService speakers;
     private final QuoteService quotes;
@@ -78,8 +72,7 @@ public class IngestService {
     private final Counter quotesExtracted;
     private final Counter articlesIngested;
 
-    public IngestService(SpeakerMatcher matcher, ArticleIngestRepository ingests, SourceRepository sourceRepository,
-            SpeakerRepository speakerRepository, QuoteRepository quoteRepository, SourceService sources, SpeakerService speakers,
+    public IngestService(SpeakerMatcher matcher, ArticleIngestRepository ingests, SourceService sources, SpeakerService speakers,
             QuoteService quotes, AppearanceService appearances, MeterRegistry metrics) {
         this.quotesExtracted = Counter.builder("quotewire.quotes.extracted")
                 .description("Quotes found by the extractor, in previews and ingests").register(metrics);
@@ -87,9 +80,6 @@ public class IngestService {
                 .description("Articles saved as new sources by an ingest").register(metrics);
         this.matcher = matcher;
         this.ingests = ingests;
-        this.sourceRepository = sourceRepository;
-        this.speakerRepository = speakerRepository;
-        this.quoteRepository = quoteRepository;
         this.sources = sources;
         this.speakers = speakers;
         this.quotes = quotes;
@@ -100,7 +90,7 @@ public class IngestService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ExtractionPreview previewArticle(ArticleInput input) {
         ArticleText text = ArticleText.of(input.text());
-        String url = NormalizedText.nfcTrimmed(input.url());
+        String url = SourceService.normalizedUrl(input.url());
         Extraction extraction = extract(text, input);
         Plan plan = plan(extraction);
         return new ExtractionPreview(titleOf(input, text), findExisting(text, url).orElse(null), plan.quotes(), plan.speakers());
@@ -114,7 +104,7 @@ public class IngestService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public IngestSummary ingestArticle(ArticleInput input) {
         ArticleText text = ArticleText.of(input.text());
-        String url = NormalizedText.nfcTrimmed(input.url());
+        String url = SourceService.normalizedUrl(input.url()); // the identity of the article, as its source will store the URL
         Extraction extraction = extract(text, input); // CPU only: done before a connection is taken
         if (extraction.quotes().size() > MAX_QUOTES) {
             throw ProblemException.invalid("text", "yields " + extraction.quotes().size() + " quotes; an article is ingested with at most "
@@ -128,7 +118,7 @@ public class IngestService {
                 }
                 return summary;
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isConstraintViolation(e)) {
+                if (attempt >= ATTEMPTS || DatabaseFailure.of(e).filter(DatabaseFailure::isConcurrencyConflict).isEmpty()) {
                     throw e;
                 }
             }
@@ -185,7 +175,7 @@ public class IngestService {
         }
         Plan plan = plan(extraction);
         SourceView source = sources.persistSource(new SourceInput(SourceKind.ARTICLE, titleOf(input, text), url,
-                NormalizedText.nfcTrimmed(input.publisher()), List.of(), input.publishedAt(), LANGUAGE, text.text()));
+                input.publisher(), List.of(), input.publishedAt(), LANGUAGE, text.text()));
         Map<SpeakerProposal, String> speakerIds = new IdentityHashMap<>();
         List<UUID> created = new ArrayList<>();
         Set<UUID> linked = new LinkedHashSet<>();
@@ -197,16 +187,9 @@ public class IngestService {
                 created.add(speaker.id());
                 speakerIds.put(proposal, speaker.id().toString());
             } else {
-                Speaker speaker = speakerRepository.findById(proposal.id());
-                for (String alias : proposal.aliases()) {
-                    if (speaker.aliases.stream().noneMatch(alias::equalsIgnoreCase) && speaker.aliases.size() < SpeakerMatcher.MAX_ALIASES) {
-                        speaker.aliases = new ArrayList<>(speaker.aliases);
-                        speaker.aliases.add(alias);
-                        aliasesAdded++;
-                    }
-                }
-                linked.add(speaker.id);
-                speakerIds.put(proposal, speaker.id.toString());
+                aliasesAdded += speakers.addAliases(proposal.id(), proposal.aliases());
+                linked.add(proposal.id());
+                speakerIds.put(proposal, proposal.id().toString());
             }
         }
         List<UUID> quoteIds = new ArrayList<>();
@@ -234,12 +217,11 @@ public class IngestService {
         if (ingested.isPresent()) {
             return ingested;
         }
-        Optional<Source> stored = url != null ? sourceRepository.findByUrl(url) : sourceRepository.findUrlLessByTextDigest(text.digest(), text.text());
-        return stored.map(source -> source.id);
+        return sources.findArticleSourceId(url, text.text());
     }
 
     private IngestSummary summaryOfExisting(UUID sourceId) {
-        List<QuoteRepository.QuoteRef> refs = quoteRepository.findQuoteRefsBySource(sourceId);
+        List<QuoteRepository.QuoteRef> refs = quotes.findQuoteRefsBySource(sourceId);
         List<UUID> speakersLinked = refs.stream().map(QuoteRepository.QuoteRef::speakerId).filter(id -> id != null).distinct().toList();
         return new IngestSummary(sourceId, false, refs.stream().map(QuoteRepository.QuoteRef::id).toList(), List.of(), speakersLinked,
                 new IngestSummary.Counts(refs.size(), 0, speakersLinked.size(), 0));
@@ -248,14 +230,5 @@ public class IngestService {
     private static String titleOf(ArticleInput input, ArticleText text) {
         String title = NormalizedText.nfcTrimmed(input.title());
         return title != null ? title : text.firstLine();
-    }
-
-    private static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import io.quotewire.extraction.ExtractedSpeaker;
 import io.quotewire.ingest.SpeakerProposal.MatchRule;
 import io.quotewire.ingest.SpeakerProposal.Resolution;
 import io.quotewire.speaker.Speaker;
+import io.quotewire.speaker.SpeakerInput;
 import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.text.NormalizedText;
 import io.quotewire.text.Slugs;
@@ -30,7 +31,7 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class SpeakerMatcher {
 
-    static final int MAX_ALIASES = 50;
+    static final int MAX_ALIASES = SpeakerInput.MAX_ALIASES;
     private static final int MAX_FIELD = 200;
     /** Enough rows to tell one candidate from several. */
     private static final int CANDIDATES = 2;

@@ -6,12 +6,10 @@ import io.quotewire.api.paging.KeysetPager;
 import io.quotewire.api.paging.PageRequest;
 import io.quotewire.api.paging.SortOrder;
 import io.quotewire.api.params.QueryValues;
+import io.quotewire.text.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -287,11 +285,6 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     }
 
     private static long digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(hash).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return ByteBuffer.wrap(Sha256.of(text)).getLong();
     }
 }

@@ -73,6 +73,12 @@ public class QuoteService {
         return quotes.findQuoteOfTheDay(LocalDate.now(ZoneOffset.UTC)).map(QuoteView::of);
     }
 
+    /** The quotes of a source in text order (unanchored ones last), each with its speaker's id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<QuoteRepository.QuoteRef> findQuoteRefsBySource(UUID sourceId) {
+        return quotes.findQuoteRefsBySource(sourceId);
+    }
+
     public QuoteView persistQuote(QuoteInput input) {
         Quote quote = new Quote();
         apply(quote, input);

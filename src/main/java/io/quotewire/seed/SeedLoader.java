@@ -6,11 +6,9 @@ import io.quotewire.quote.QuoteInput;
 import io.quotewire.quote.QuoteService;
 import io.quotewire.quote.QuoteStatus;
 import io.quotewire.source.SourceInput;
-import io.quotewire.source.SourceRepository;
 import io.quotewire.source.SourceService;
 import io.quotewire.source.SourceView;
 import io.quotewire.speaker.SpeakerInput;
-import io.quotewire.speaker.SpeakerRepository;
 import io.quotewire.speaker.SpeakerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,19 +37,15 @@ public class SeedLoader {
     private final SeedConfig config;
     private final ObjectMapper mapper;
     private final EntityManager entityManager;
-    private final SourceRepository sourceRepository;
-    private final SpeakerRepository speakerRepository;
     private final SourceService sources;
     private final SpeakerService speakers;
     private final QuoteService quotes;
 
-    public SeedLoader(SeedConfig config, ObjectMapper mapper, EntityManager entityManager, SourceRepository sourceRepository,
-            SpeakerRepository speakerRepository, SourceService sources, SpeakerService speakers, QuoteService quotes) {
+    public SeedLoader(SeedConfig config, ObjectMapper mapper, EntityManager entityManager, SourceService sources, SpeakerService speakers,
+            QuoteService quotes) {
         this.config = config;
         this.mapper = mapper;
         this.entityManager = entityManager;
-        this.sourceRepository = sourceRepository;
-        this.speakerRepository = speakerRepository;
         this.sources = sources;
         this.speakers = speakers;
         this.quotes = quotes;
@@ -69,11 +63,11 @@ public class SeedLoader {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", SEED_LOCK).getSingleResult();
         SeedData seed = read(SEED_RESOURCE, SeedData.class);
         String text = new String(bytes(seed.source().textResource()), StandardCharsets.UTF_8);
-        if (sourceRepository.count("title = ?1 and url is null", seed.source().title()) > 0) {
+        if (sources.existsUrlLessSourceTitled(seed.source().title())) {
             return false;
         }
         for (SpeakerInput speaker : seed.speakers()) {
-            if (speakerRepository.findBySlug(speaker.slug()).isEmpty()) {
+            if (speakers.findSpeakerByIdOrSlug(speaker.slug()).isEmpty()) {
                 speakers.persistSpeaker(speaker);
             }
         }

@@ -43,6 +43,30 @@ public class SourceService {
         return sources.findByIdOptional(id).map(s -> SourceView.of(s, true));
     }
 
+    /**
+     * The stored source of an article: the one with its URL; without a URL, the first source without one whose text
+     * is the same.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> findArticleSourceId(String url, String text) {
+        String stored = normalizedUrl(url);
+        Optional<Source> found = stored != null
+                ? sources.findByUrl(stored)
+                : sources.findUrlLessByTextDigest(Source.digestOf(NormalizedText.nfc(text)), NormalizedText.nfc(text));
+        return found.map(source -> source.id);
+    }
+
+    /** Whether a source without a URL has this title. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean existsUrlLessSourceTitled(String title) {
+        return sources.count("title = ?1 and url is null", NormalizedText.nfcTrimmed(title)) > 0;
+    }
+
+    /** A URL as a source stores it, and as it is compared with the stored ones. */
+    public static String normalizedUrl(String url) {
+        return NormalizedText.nfcTrimmed(url);
+    }
+
     public SourceView persistSource(SourceInput input) {
         Source source = new Source();
         apply(source, input);
@@ -89,7 +113,7 @@ public class SourceService {
     }
 
     private void apply(Source source, SourceInput input) {
-        String url = NormalizedText.nfcTrimmed(input.url());
+        String url = normalizedUrl(input.url());
         if (url != null) {
             sources.findByUrl(url).filter(other -> !other.id.equals(source.id)).ifPresent(other -> {
                 throw ProblemException.conflict("A source with this url already exists: /api/v1/sources/" + other.id);

@@ -13,9 +13,12 @@ public record SpeakerInput(
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case words joined by hyphens, such as vedant-patel")
         @Schema(description = "Made from the name when absent", examples = "vedant-patel") String slug,
         @NotBlank @Size(max = 200) @Schema(required = true, examples = "Vedant Patel") String name,
-        @Size(max = 50) List<@NotBlank @Size(max = 200) String> aliases,
+        @Size(max = SpeakerInput.MAX_ALIASES) List<@NotBlank @Size(max = 200) String> aliases,
         @Size(max = 200) @Schema(examples = "Deputy Spokesperson") String role,
         @Size(max = 200) @Schema(examples = "US State Department") String organization,
         @Size(max = 2000) String description,
         @Pattern(regexp = "^Q[1-9][0-9]{0,11}$", message = "must be a Wikidata item id such as Q42") @Schema(examples = "Q42") String wikidataId) {
+
+    /** The most aliases a speaker has. */
+    public static final int MAX_ALIASES = 50;
 }

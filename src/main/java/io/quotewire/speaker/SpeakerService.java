@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 @ApplicationScoped
@@ -69,6 +71,28 @@ public class SpeakerService {
         apply(found.get(), patcher.apply(current.toInput(), patch, SpeakerInput.class));
         speakers.flush();
         return Optional.of(SpeakerView.of(found.get()));
+    }
+
+    /**
+     * Adds to the speaker the aliases it lacks (compared ignoring case), up to {@link SpeakerInput#MAX_ALIASES}; as
+     * ingest does when an article names a stored speaker in a new way.
+     *
+     * @return how many were added
+     */
+    public int addAliases(UUID speakerId, List<String> aliases) {
+        Speaker speaker = speakers.findByIdOptional(speakerId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("speaker", speakerId.toString()));
+        List<String> all = new ArrayList<>(speaker.aliases);
+        for (String alias : NormalizedText.nfcAll(aliases)) {
+            if (all.size() < SpeakerInput.MAX_ALIASES && all.stream().noneMatch(alias::equalsIgnoreCase)) {
+                all.add(alias);
+            }
+        }
+        int added = all.size() - speaker.aliases.size();
+        if (added > 0) {
+            speaker.aliases = all;
+        }
+        return added;
     }
 
     /** @return false when there is no such speaker */

@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged service when its database goes away and comes back, when it is killed in the middle of an ingest,
@@ -53,7 +53,9 @@ class ResilienceIT {
     private static final Duration RECOVER_WITHIN = Duration.ofSeconds(5);
     private static final List<String> TABLES = List.of("source", "speaker", "quote", "quote_tag", "tag", "article_ingest");
 
-    private static Path work;
+    /** The database's data and the service's log; deleted after the class. */
+    @TempDir
+    static Path work;
     private static int databasePort;
     private static EmbeddedPostgres postgres;
 
@@ -62,7 +64,6 @@ class ResilienceIT {
 
     @BeforeAll
     static void startDatabase() throws IOException {
-        work = Files.createTempDirectory("quotewire-resilience");
         databasePort = PackagedService.freePort();
         postgres = startPostgres();
     }

@@ -10,7 +10,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances of the packaged service over one PostgreSQL, answering alternately: whatever one instance hands a
@@ -38,10 +38,12 @@ class TwoInstanceIT {
     private static final List<PackagedService> instances = new ArrayList<>();
     private static int portA;
     private static int portB;
+    /** The database's data and the instances' logs; deleted after the class. */
+    @TempDir
+    static Path work;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        Path work = Files.createTempDirectory("quotewire-two-instances");
         database = EmbeddedDatabase.start(work.resolve("postgres"));
         portA = PackagedService.freePort();
         portB = PackagedService.freePort();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged service on its embedded default, run the way the README runs it: data written through the API is
@@ -27,8 +28,7 @@ class EmbeddedRestartIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void dataWrittenThroughTheApiSurvivesARestartAndTheDatabaseStopsCleanly() throws Exception {
-        Path dataDirectory = Files.createTempDirectory("quotewire-restart");
+    void dataWrittenThroughTheApiSurvivesARestartAndTheDatabaseStopsCleanly(@TempDir Path dataDirectory) throws Exception {
         int port = PackagedService.freePort();
         String name = "Restart Witness " + UUID.randomUUID().toString().substring(0, 8);
 

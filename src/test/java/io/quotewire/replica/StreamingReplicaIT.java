@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged service over a real streaming replica. The test makes the standby itself from this machine's
@@ -67,7 +68,9 @@ class StreamingReplicaIT {
     private static final List<String> SETTINGS_AT_LEAST_PRIMARY = List.of("max_connections", "max_worker_processes", "max_wal_senders",
             "max_prepared_transactions", "max_locks_per_transaction");
 
-    private static Path work;
+    /** The standby's data; deleted after the class. */
+    @TempDir
+    static Path work;
     private static Path standbyData;
     private static boolean standbyStarted;
     private static boolean databaseCreated;
@@ -98,7 +101,6 @@ class StreamingReplicaIT {
             throw new AssertionError("No PostgreSQL server accepting user postgres without a password at " + PRIMARY, e);
         }
 
-        work = Files.createTempDirectory("quotewire-replica-it");
         standbyData = work.resolve("standby");
         ownByServerUser(work);
         run(List.of(PG_BIN.resolve("pg_basebackup").toString(), "-h", host(PRIMARY), "-p", port(PRIMARY), "-U", USER, "-D",

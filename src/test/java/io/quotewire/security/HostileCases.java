@@ -176,6 +176,8 @@ final class HostileCases {
         table.unsupportedMethods();
         table.stalePreconditions();
         table.bulk();
+        table.unknownQueryParameters();
+        table.longQueries();
         return List.copyOf(table.cases);
     }
 
@@ -562,6 +564,33 @@ final class HostileCases {
         }
         cases.add(new Case("bulk", "POST /api/v1/imports invalid UTF-8 first line", "POST /api/v1/imports", "POST", "/api/v1/imports?format=ndjson",
                 octets, EDITOR, new byte[] {(byte) 0xC0, (byte) 0xAF, '\n'}, Set.of(400), false));
+    }
+
+    private void unknownQueryParameters() {
+        // ignored, a misspelt or invented filter would answer the unfiltered list as if it were filtered
+        for (String path : READS) {
+            if (!path.startsWith("/api/")) {
+                continue;
+            }
+            for (String query : List.of("author=x", "speakerId=x", "callback=x")) {
+                read("unknown-parameter", path, query, 400);
+            }
+        }
+        for (Write write : WRITES) {
+            cases.add(new Case("unknown-parameter", write.operation() + " ?dryRun=true", write.operation(), write.method(),
+                    write.path() + "?dryRun=true", write.contentType(), EDITOR, bytes(write.validBody()), Set.of(400), false));
+        }
+        cases.add(new Case("unknown-parameter", "DELETE /api/v1/quotes/{id}?force=true", "DELETE /api/v1/quotes/{id}", "DELETE",
+                "/api/v1/quotes/{quote}?force=true", null, ADMIN, null, Set.of(400), false));
+    }
+
+    private void longQueries() {
+        // request lines up to 16 KiB reach the application, so an over-long search is the documented 400, not a bare 414
+        for (String path : List.of("/api/v1/quotes", "/api/v1/quotes/random", "/api/v1/quotes/facets", "/api/v1/speakers")) {
+            read("long-query", path, "q=" + "a".repeat(10_000), 400);
+        }
+        read("long-query", "/api/v1/quotes", "tag=" + "a-".repeat(4_000) + "a", 400);
+        read("long-query", "/api/v1/quotes", "cursor=" + "A".repeat(12_000), 400);
     }
 
     // --- helpers ---

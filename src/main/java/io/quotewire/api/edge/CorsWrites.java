@@ -1,10 +1,8 @@
 package io.quotewire.api.edge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quotewire.api.problem.Problem;
 import io.quotewire.api.problem.ProblemType;
+import io.quotewire.api.problem.ProblemWriter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -30,12 +28,10 @@ public class CorsWrites {
     private static final String MAX_AGE_SECONDS = "600";
 
     private final Set<String> writeOrigins;
+    private final ProblemWriter problems;
 
-    private final String problem;
-
-    public CorsWrites(CorsConfig config, ObjectMapper mapper) throws JsonProcessingException {
-        this.problem = mapper.writeValueAsString(new Problem(ProblemType.FORBIDDEN.uri(), ProblemType.FORBIDDEN.title(), 403,
-                "Pages of this origin may not write to the API (quotewire.cors.write-origins)", null, List.of()));
+    public CorsWrites(CorsConfig config, ProblemWriter problems) {
+        this.problems = problems;
         this.writeOrigins = Set.copyOf(config.writeOrigins().orElse(List.of()).stream().map(String::strip).toList());
     }
 
@@ -54,10 +50,7 @@ public class CorsWrites {
             if (isWritePreflight(context)) {
                 context.response().setStatusCode(403).putHeader(HttpHeaders.VARY, "Origin").end(); // no CORS headers: the browser refuses
             } else {
-                context.response().setStatusCode(403)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .end(problem);
+                problems.write(context, ProblemType.FORBIDDEN, "Pages of this origin may not write to the API (quotewire.cors.write-origins)");
             }
             return;
         }

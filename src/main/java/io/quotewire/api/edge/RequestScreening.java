@@ -1,10 +1,10 @@
 package io.quotewire.api.edge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quotewire.api.problem.Problem;
+import io.quotewire.api.problem.AcceptedMediaTypes;
 import io.quotewire.api.problem.ProblemType;
+import io.quotewire.api.problem.ProblemWriter;
+import io.quotewire.text.StrictUtf8;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,17 +12,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Refuses, before routing and before any of the body is read, the requests no endpoint could serve: a body declared
- * larger than 1 MiB (413); a write whose body has no usable Content-Type, which no endpoint can interpret (415); and a path
+ * larger than {@value RequestBodies#MAX_SIZE} (413); a write whose body has no usable Content-Type, which no endpoint can interpret (415); and a path
  * or query that is not percent-encoded UTF-8 or holds a control character such as an encoded NUL, which no id, slug,
  * date or search text can contain (400). Vert.x would otherwise decode a malformed sequence to U+FFFD and let the
  * request through as if the client had sent that character. A body sent in chunks, without a length, is held to the
@@ -32,7 +28,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RequestScreening {
 
-    public static final long MAX_BYTES = 1024 * 1024;
     static final String IMPORTS = "/api/v1/imports";
 
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
@@ -41,40 +36,37 @@ public class RequestScreening {
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "\\s*" + TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"([^\"\\\\]|\\\\.)*\"))*\\s*");
 
-    private final String tooLarge;
-    private final String badUri;
-    private final String untyped;
+    static final String BAD_URI = "The path or query is not percent-encoded UTF-8, or holds a control character such as NUL (%00)";
+    static final String UNTYPED = "The request body has no Content-Type, or not a single concrete media type; send ";
 
-    public RequestScreening(ObjectMapper mapper) throws JsonProcessingException {
-        this.tooLarge = mapper.writeValueAsString(new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(),
-                413, "The request body is larger than 1 MiB", null, List.of()));
-        this.badUri = mapper.writeValueAsString(new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(),
-                400, "The path or query is not percent-encoded UTF-8, or holds a control character such as NUL (%00)", null, List.of()));
-        this.untyped = mapper.writeValueAsString(new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE.uri(), ProblemType.UNSUPPORTED_MEDIA_TYPE.title(),
-                415, "The request body has no Content-Type, or not a single concrete media type; send application/json", null, List.of()));
+    private final ProblemWriter problems;
+    private final AcceptedMediaTypes mediaTypes;
+
+    public RequestScreening(ProblemWriter problems, AcceptedMediaTypes mediaTypes) {
+        this.problems = problems;
+        this.mediaTypes = mediaTypes;
     }
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOverLimit(length) && !isImport(context.request())) {
-                refuse(context, 413, tooLarge);
+                refuse(context, ProblemType.PAYLOAD_TOO_LARGE, RequestBodies.TOO_LARGE);
             } else if (!isCleanText(context.request().uri())) {
-                refuse(context, 400, badUri);
+                refuse(context, ProblemType.VALIDATION, BAD_URI);
             } else if (hasUntypedBody(context.request())) {
-                refuse(context, 415, untyped);
+                Set<String> accepted = mediaTypes.accepted(context.request().method().name(), context.request().path());
+                refuse(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, UNTYPED + (accepted.isEmpty() ? "application/json" : String.join(" or ", accepted)));
             } else {
                 context.next();
             }
         }, EdgeFilterOrder.REQUEST_SCREENING.priority());
     }
 
-    private static void refuse(RoutingContext context, int status, String problem) {
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(problem);
+    /** The body, if any, is left unread: the connection closes after the answer rather than drain it. */
+    private void refuse(RoutingContext context, ProblemType type, String detail) {
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        problems.write(context, type, detail);
     }
 
     /**
@@ -114,11 +106,7 @@ public class RequestScreening {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
+            text = StrictUtf8.decode(bytes.toByteArray());
         } catch (CharacterCodingException e) {
             return false;
         }
@@ -132,7 +120,7 @@ public class RequestScreening {
 
     private static boolean isOverLimit(String contentLength) {
         try {
-            return Long.parseLong(contentLength.strip()) > MAX_BYTES;
+            return Long.parseLong(contentLength.strip()) > RequestBodies.MAX_BYTES;
         } catch (NumberFormatException e) {
             return false; // a malformed length is the HTTP layer's to refuse
         }

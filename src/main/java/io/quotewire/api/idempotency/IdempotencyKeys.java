@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotewire.api.edge.RequestBodies;
 import io.quotewire.api.problem.ProblemException;
 import io.quotewire.api.problem.ProblemType;
+import io.quotewire.text.Sha256;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,10 +16,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,14 +119,8 @@ public class IdempotencyKeys {
 
     /** What makes two requests the same: method, path with query, content type and the exact body bytes. */
     private static String requestHash(ContainerRequestContext request, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String head = request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath() + "?"
-                    + request.getUriInfo().getRequestUri().getRawQuery() + "\n" + request.getHeaderString(HttpHeaders.CONTENT_TYPE) + "\n";
-            digest.update(head.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        String head = request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath() + "?"
+                + request.getUriInfo().getRequestUri().getRawQuery() + "\n" + request.getHeaderString(HttpHeaders.CONTENT_TYPE) + "\n";
+        return Sha256.hex(head.getBytes(StandardCharsets.UTF_8), body);
     }
 }

@@ -1,5 +1,7 @@
 package io.quotewire.api.openapi;
 
+import io.quotewire.api.edge.RequestBodies;
+
 /** Example bodies shown in the OpenAPI document, kept together so they stay consistent. */
 public final class Examples {
 
@@ -23,9 +25,9 @@ public final class Examples {
             + "\"status\":412,\"detail\":\"If-Match does not name the current version of this record\","
             + "\"instance\":\"/api/v1/quotes/" + QUOTE_ID + "\"}";
     public static final String TOO_LARGE = "{\"type\":\"/problems/payload-too-large\",\"title\":\"Payload too large\",\"status\":413,"
-            + "\"detail\":\"The request body is larger than 1 MiB\",\"instance\":\"/api/v1/sources\"}";
+            + "\"detail\":\"" + RequestBodies.TOO_LARGE + "\",\"instance\":\"/api/v1/sources\"}";
     public static final String UNSUPPORTED_MEDIA_TYPE = "{\"type\":\"/problems/unsupported-media-type\",\"title\":\"Unsupported media type\","
-            + "\"status\":415,\"detail\":\"This Content-Type is not accepted here\",\"instance\":\"/api/v1/quotes\"}";
+            + "\"status\":415,\"detail\":\"This Content-Type is not accepted here; send application/json\",\"instance\":\"/api/v1/quotes\"}";
     public static final String NOT_ACCEPTABLE = "{\"type\":\"/problems/not-acceptable\",\"title\":\"Not acceptable\","
             + "\"status\":406,\"detail\":\"This resource is available as application/json\",\"instance\":\"/api/v1/quotes\"}";
     public static final String INTERNAL = "{\"type\":\"/problems/internal\",\"title\":\"Internal error\",\"status\":500,"

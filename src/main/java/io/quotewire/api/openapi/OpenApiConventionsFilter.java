@@ -1,5 +1,6 @@
 package io.quotewire.api.openapi;
 
+import io.quotewire.api.edge.RequestBodies;
 import io.quotewire.api.edge.RequestScreening;
 import io.quotewire.api.idempotency.IdempotencyKeys;
 import io.quotewire.api.json.MergePatcher;
@@ -51,12 +52,17 @@ public class OpenApiConventionsFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
-        register(components, "BadRequest", "Invalid parameter, field, cursor or malformed body; nothing was changed", Examples.VALIDATION);
+        register(components, "BadRequest", "Invalid parameter, field, cursor or malformed body, or a query parameter the operation does not take "
+                + "(named with the ones it takes); nothing was changed. A path or query with a malformed percent escape (%zz) is refused by "
+                + "the HTTP layer with this status but no body", Examples.VALIDATION);
         register(components, "NotFound", "No record with this id or slug", Examples.NOT_FOUND);
         register(components, "PreconditionFailed", "If-Match does not name the current version; nothing was changed", Examples.PRECONDITION_FAILED);
-        register(components, "PayloadTooLarge", "The body is larger than 1 MiB", Examples.TOO_LARGE);
+        register(components, "PayloadTooLarge", "The body is larger than " + RequestBodies.MAX_SIZE, Examples.TOO_LARGE);
         register(components, "NotAcceptable", "The Accept header names no type this operation answers in (it speaks JSON)", Examples.NOT_ACCEPTABLE);
-        register(components, "UnsupportedMediaType", "The body's Content-Type is not accepted here", Examples.UNSUPPORTED_MEDIA_TYPE);
+        register(components, "UnsupportedMediaType", "The body's Content-Type is not accepted here; the detail names the media types that are",
+                Examples.UNSUPPORTED_MEDIA_TYPE);
+        registerBare(components, "UriTooLong", "The request line is longer than 16 KiB; answered by the HTTP layer, without a body");
+        registerBare(components, "HeadersTooLarge", "The request headers are larger than the HTTP layer reads; answered by it, without a body");
         register(components, "Unauthorized", "No API key, or an unknown one; see the WWW-Authenticate header", Examples.UNAUTHORIZED);
         register(components, "Forbidden", "The API key's role does not allow this request", Examples.FORBIDDEN);
         components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
@@ -78,12 +84,14 @@ public class OpenApiConventionsFilter implements OASFilter {
             // RequestScreening refuses a path or query that is not UTF-8 or holds control characters, on any operation
             addIfAbsent(operation.getResponses(), "400", "BadRequest");
             addIfAbsent(operation.getResponses(), "406", "NotAcceptable");
+            addIfAbsent(operation.getResponses(), "414", "UriTooLong");
+            addIfAbsent(operation.getResponses(), "431", "HeadersTooLarge");
             operation.getResponses().getAPIResponses().values().forEach(OpenApiConventionsFilter::addRateLimitHeaders);
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(parameter -> int32(parameter.getSchema()));
             }
         }));
-        components.getResponses().values().forEach(OpenApiConventionsFilter::addRateLimitHeaders);
+        components.getResponses().values().stream().filter(r -> r.getContent() != null).forEach(OpenApiConventionsFilter::addRateLimitHeaders);
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(OpenApiConventionsFilter::int32);
         }
@@ -205,6 +213,13 @@ public class OpenApiConventionsFilter implements OASFilter {
         Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType);
         APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
         components.addResponse(name, response);
+    }
+
+    /** A response the HTTP layer sends without a body, which no code of ours can give one. */
+    private static void registerBare(Components components, String name, String description) {
+        if (components.getResponses() == null || !components.getResponses().containsKey(name)) {
+            components.addResponse(name, OASFactory.createAPIResponse().description(description));
+        }
     }
 
     private static Object parse(String json) {

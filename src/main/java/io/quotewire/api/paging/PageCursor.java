@@ -1,12 +1,11 @@
 package io.quotewire.api.paging;
 
 import io.quotewire.api.problem.ProblemException;
+import io.quotewire.text.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -88,11 +87,6 @@ public final class PageCursor {
     }
 
     private static String checksum(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("quotewire-cursor:" + text).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return Sha256.shortHex(("quotewire-cursor:" + text).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -158,11 +158,6 @@ public final class SortOrder {
         return -1;
     }
 
-    /** Whether this order sorts by {@code name} first. */
-    public boolean startsWith(String name) {
-        return terms.get(0).field().name().equals(name);
-    }
-
     /** The cursor position of a record, given how to read each sortable field of it by API name. */
     public PageCursor.Position positionOf(Function<String, Object> valueByName, UUID id) {
         List<String> values = terms.stream().map(t -> String.valueOf(valueByName.apply(t.field().name()))).toList();

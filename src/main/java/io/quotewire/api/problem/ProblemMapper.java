@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quotewire.api.edge.RequestBodies;
 import io.quotewire.api.json.StorableStrings;
 import io.quotewire.api.json.StrictJson;
 import io.quotewire.auth.ApiKeyAuthenticationMechanism;
+import io.quotewire.persistence.DatabaseFailure;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -18,18 +20,16 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.CharacterCodingException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,7 +43,12 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** Fields the server owns: sent in a write body they are refused, never silently ignored. */
     private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "createdAt", "updatedAt", "quoteCount", "length", "version");
-    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final AcceptedMediaTypes mediaTypes;
+
+    public ProblemMapper(AcceptedMediaTypes mediaTypes) {
+        this.mediaTypes = mediaTypes;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -76,7 +81,7 @@ public class ProblemMapper {
     }
 
     private static Response unauthorized(String detail, UriInfo uri) {
-        return builder(ProblemType.UNAUTHORIZED, detail, uri, List.of(), ProblemType.UNAUTHORIZED.status())
+        return ProblemWriter.response(ProblemType.UNAUTHORIZED, detail, pathOf(uri), List.of())
                 .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthenticationMechanism.CHALLENGE)
                 .build();
     }
@@ -125,7 +130,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, Request request) {
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -150,7 +155,8 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
-        Response.ResponseBuilder response = builder(type, detailFor(type, status), uri, List.of(), status);
+        String detail = type == ProblemType.UNSUPPORTED_MEDIA_TYPE ? unsupported(request, uri) : detailFor(type, status);
+        Response.ResponseBuilder response = ProblemWriter.response(type, status, detail, pathOf(uri), List.of());
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
             response.header(HttpHeaders.ALLOW, allow);
@@ -160,56 +166,40 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
-        Optional<Response> unavailable = transientDatabaseFailure(e, uri);
-        if (unavailable.isPresent()) {
-            return unavailable.get();
-        }
-        if (e instanceof org.hibernate.exception.ConstraintViolationException) {
-            // The service checks uniqueness and references first; this is the safety net for a concurrent write.
-            return respond(ProblemType.CONFLICT, "The request conflicts with data written at the same time; retry it", uri, List.of());
-        }
-        LOG.error("Persistence failure", e);
-        return respond(ProblemType.INTERNAL, "The request could not be completed", uri, List.of());
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        Optional<Response> unavailable = transientDatabaseFailure(e, uri);
-        if (unavailable.isPresent()) {
-            return unavailable.get();
+        Optional<DatabaseFailure> retryable = DatabaseFailure.of(e);
+        if (retryable.isPresent()) {
+            return databaseFailure(retryable.get(), e, uri);
         }
         LOG.error("Unexpected failure", e);
         return respond(ProblemType.INTERNAL, "The request could not be completed", uri, List.of());
     }
 
-    /**
-     * A 503 with {@code Retry-After} when the database failed in a way a retry can cure, else empty: it cannot be
-     * reached or is short of resources, or it cancelled the statement and asks for a retry.
-     */
-    private static Optional<Response> transientDatabaseFailure(Exception e, UriInfo uri) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String state = t instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
-            // 08: connection exceptions; 53: the server is out of connections, memory or disk; 57P0x: it is shutting
-            // down, crashed, or not yet accepting connections, which a pooled connection reports on its first use
-            // after PostgreSQL went away
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || state.startsWith("08") || state.startsWith("53") || state.startsWith("57P0")) {
-                return Optional.of(unavailable(e, uri, "The database is not reachable at the moment", RETRY_AFTER_SECONDS));
-            }
-            // 40P01: a deadlock; 40001: a serialization failure, which is also what a read replica raises when
-            // replaying the primary's changes conflicts with a running query
-            if (state.equals("40001") || state.equals("40P01")) {
-                return Optional.of(unavailable(e, uri, "The database cancelled this request because of concurrent work; retry it", "1"));
-            }
+    /** A failure a retry can cure: a 503 with {@code Retry-After}, or a 409 for a write that lost a race. */
+    private static Response databaseFailure(DatabaseFailure failure, Exception e, UriInfo uri) {
+        if (failure == DatabaseFailure.LOST_RACE) {
+            // The service checks uniqueness and references first; this is the safety net for a concurrent write.
+            return respond(ProblemType.CONFLICT, "The request conflicts with data written at the same time; retry it", uri, List.of());
         }
-        return Optional.empty();
+        LOG.warnf("Database unavailable: %s", e.getMessage());
+        String detail = failure == DatabaseFailure.UNAVAILABLE
+                ? "The database is not reachable at the moment"
+                : "The database cancelled this request because of concurrent work; retry it";
+        return ProblemWriter.response(ProblemType.SERVICE_UNAVAILABLE, detail, pathOf(uri), List.of())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(failure.retryAfterSeconds()))
+                .build();
     }
 
-    private static Response unavailable(Exception e, UriInfo uri, String detail, String retryAfterSeconds) {
-        LOG.warnf("Database unavailable: %s", e.getMessage());
-        return builder(ProblemType.SERVICE_UNAVAILABLE, detail, uri, List.of(), ProblemType.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .build();
+    /** A 415 names what the operation takes, which the router that refused the Content-Type does not say. */
+    private String unsupported(Request request, UriInfo uri) {
+        Set<String> accepted = request == null || uri == null ? Set.of() : mediaTypes.accepted(request.getMethod(), uri.getPath());
+        return accepted.isEmpty()
+                ? "This Content-Type is not accepted here"
+                : "This Content-Type is not accepted here; send " + String.join(" or ", accepted);
     }
 
     private static String detailFor(ProblemType type, int status) {
@@ -217,22 +207,17 @@ public class ProblemMapper {
             case NOT_FOUND -> "Nothing is found at this path";
             case METHOD_NOT_ALLOWED -> "This method is not supported on this resource";
             case NOT_ACCEPTABLE -> "This resource is available as application/json";
-            case PAYLOAD_TOO_LARGE -> "The request body is larger than 1 MiB";
-            case UNSUPPORTED_MEDIA_TYPE -> "This Content-Type is not accepted here";
+            case PAYLOAD_TOO_LARGE -> RequestBodies.TOO_LARGE;
             default -> "The request is invalid (HTTP " + status + ")";
         };
     }
 
-    public static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        return builder(type, detail, uri, errors, type.status()).build();
+    private static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return ProblemWriter.response(type, detail, pathOf(uri), errors).build();
     }
 
-    private static Response.ResponseBuilder builder(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors, int status) {
-        String instance = uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(new Problem(type.uri(), type.title(), status, detail, instance, errors));
+    private static String pathOf(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -1,5 +1,7 @@
 package io.quotewire.api.problem;
 
+import io.quotewire.api.edge.RequestBodies;
+
 /**
  * The kinds of problem the API reports. Each has a stable URI reference ({@code /problems/{slug}}) that the
  * service also serves as a short explanation, so a client can show or link it.
@@ -28,7 +30,7 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests",
             "This client sent more requests than its rate limit allows. Retry after the number of seconds in the Retry-After header; the RateLimit and RateLimit-Policy headers tell the quota."),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",
-            "The request body is larger than the service accepts (1 MiB)."),
+            "The request body is larger than the service accepts (" + RequestBodies.MAX_SIZE + ")."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
             "The Content-Type of the request body is not one this endpoint accepts. JSON bodies are application/json; merge patches are application/merge-patch+json."),
     INTERNAL("internal", 500, "Internal error",

@@ -1,7 +1,5 @@
 package io.quotewire.api.ratelimit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
@@ -12,17 +10,15 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quotewire.api.edge.EdgeFilterOrder;
-import io.quotewire.api.problem.Problem;
 import io.quotewire.api.problem.ProblemType;
+import io.quotewire.api.problem.ProblemWriter;
 import io.quotewire.auth.ApiKeys;
+import io.quotewire.persistence.DatabaseFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -42,17 +38,17 @@ public class RateLimits {
 
     private final RateLimitConfig config;
     private final ApiKeys keys;
-    private final ObjectMapper mapper;
+    private final ProblemWriter problems;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final BucketConfiguration bucket;
     private final String policyHeader;
     private final String keyPrefix;
     private final AtomicLong nextCleanup = new AtomicLong();
 
-    public RateLimits(RateLimitConfig config, ApiKeys keys, ObjectMapper mapper, AgroalDataSource dataSource) {
+    public RateLimits(RateLimitConfig config, ApiKeys keys, ProblemWriter problems, AgroalDataSource dataSource) {
         this.config = config;
         this.keys = keys;
-        this.mapper = mapper;
+        this.problems = problems;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets")
@@ -110,8 +106,9 @@ public class RateLimits {
      * fault must not take the API down.
      */
     private void onFailure(RoutingContext context, Throwable failure) {
-        if (isDatabaseUnreachable(failure)) {
-            answer(context, ProblemType.SERVICE_UNAVAILABLE, "The database is not reachable at the moment", 5);
+        if (DatabaseFailure.of(failure).filter(f -> f == DatabaseFailure.UNAVAILABLE).isPresent()) {
+            answer(context, ProblemType.SERVICE_UNAVAILABLE, "The database is not reachable at the moment",
+                    DatabaseFailure.UNAVAILABLE.retryAfterSeconds());
             return;
         }
         LOG.warn("Rate limiter failed; the request is let through", failure);
@@ -119,18 +116,8 @@ public class RateLimits {
     }
 
     private void answer(RoutingContext context, ProblemType type, String detail, long retryAfterSeconds) {
-        String body;
-        try {
-            body = mapper.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), detail, context.normalizedPath(), List.of()));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-            return;
-        }
-        context.response().setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)))
-                .end(body);
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
+        problems.write(context, type, detail);
     }
 
     private String clientOf(RoutingContext context) {
@@ -146,15 +133,5 @@ public class RateLimits {
 
     private static long seconds(long nanos) {
         return (nanos + 999_999_999L) / 1_000_000_000L;
-    }
-
-    private static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

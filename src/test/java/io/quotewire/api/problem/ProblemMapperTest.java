@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ProblemMapperTest {
 
-    private final ProblemMapper mapper = new ProblemMapper();
+    private final ProblemMapper mapper = new ProblemMapper(new AcceptedMediaTypes(null));
 
     @Test
     void aStatementCancelledByAReplicaReplayConflictIsA503WithRetryAfterNotA500() {

@@ -1,47 +1,43 @@
 package io.quotewire.api.ratelimit;
 
-import static io.quotewire.Fixtures.EDITOR_KEY;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
+import io.quotewire.SmallRateLimit;
 import org.junit.jupiter.api.Test;
 
-/** The rate limiter with a quota of 5 requests a minute (its own Quarkus start, for the tiny quota). */
+/**
+ * The rate limiter with the {@link SmallRateLimit} quota, sharing that application with the other tests of the
+ * limit; its client is a key no other test uses.
+ */
 @QuarkusTest
-@TestProfile(RateLimitTest.TinyQuota.class)
+@TestProfile(SmallRateLimit.class)
 class RateLimitTest {
 
-    static final int QUOTA = 5;
-
-    public static class TinyQuota implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quotewire.rate-limit.requests", Integer.toString(QUOTA), "quotewire.rate-limit.window", "PT1M");
-        }
-    }
+    static final int QUOTA = SmallRateLimit.QUOTA;
+    static final String KEY = SmallRateLimit.RATE_LIMIT_KEY;
 
     @Test
     void aClientPastItsQuotaGets429WithRetryAfterAndTheRateLimitHeaders() {
         // an API key is its own client, apart from the anonymous callers at the same address
         for (int sent = 1; sent <= QUOTA; sent++) {
-            given().header("Authorization", "Bearer " + EDITOR_KEY).when().get("/api/v1/tags")
+            given().header("Authorization", "Bearer " + KEY).when().get("/api/v1/tags")
                     .then().statusCode(200)
                     .header("RateLimit-Policy", equalTo("\"default\";q=" + QUOTA + ";w=60"))
                     .header("RateLimit", matchesPattern("\"default\";r=" + (QUOTA - sent) + ";t=\\d+"));
         }
-        given().header("Authorization", "Bearer " + EDITOR_KEY).when().get("/api/v1/tags")
+        given().header("Authorization", "Bearer " + KEY).when().get("/api/v1/tags")
                 .then().statusCode(429).contentType("application/problem+json")
                 .body("type", equalTo("/problems/too-many-requests"))
+                .body("instance", equalTo("/api/v1/tags"))
                 .header("Retry-After", matchesPattern("[1-9]\\d*"))
                 .header("RateLimit", matchesPattern("\"default\";r=0;t=\\d+"));
         // health and metrics are never limited
-        given().header("Authorization", "Bearer " + EDITOR_KEY).when().get("/q/health/live").then().statusCode(200);
+        given().header("Authorization", "Bearer " + KEY).when().get("/q/health/live").then().statusCode(200);
         // anonymous callers from the same address have a quota of their own (IP-based)
-        given().when().get("/api/v1/tags").then().statusCode(200).header("RateLimit", matchesPattern("\"default\";r=\\d;t=\\d+"));
+        given().when().get("/api/v1/tags").then().statusCode(200).header("RateLimit", matchesPattern("\"default\";r=\\d+;t=\\d+"));
     }
 }
