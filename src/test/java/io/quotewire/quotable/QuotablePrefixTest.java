@@ -26,7 +26,8 @@ class QuotablePrefixTest {
         given().when().get("/compat/quotable-v1/quotes?limit=1").then().statusCode(200).body("page", equalTo(1));
         given().when().get("/compat/quotable-v1/tags").then().statusCode(200);
         given().when().get("/compat/quotable-v1/quotes/not-an-id").then().statusCode(404).body("statusCode", equalTo(404));
-        given().when().get("/quotable/quotes?limit=1").then().statusCode(404).body("statusCode", equalTo(404));
+        // openapi.yaml describes the default prefix, where this path answers 200: no contract check for this probe
+        given().noFilters().when().get("/quotable/quotes?limit=1").then().statusCode(404).body("statusCode", equalTo(404));
         given().when().get("/compat/quotable-v1-not/quotes").then().statusCode(404);
     }
 }

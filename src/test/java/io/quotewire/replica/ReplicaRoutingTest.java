@@ -45,7 +45,9 @@ class ReplicaRoutingTest {
             return Map.of("quarkus.datasource.replica.jdbc.url", "${quarkus.datasource.jdbc.url}",
                     "quarkus.datasource.replica.username", READER,
                     "quotewire.replica.read-your-writes-window", "PT1M",
-                    "quarkus.scheduler.enabled", "false");
+                    "quarkus.scheduler.enabled", "false",
+                    // every read must reach a database to be routed: none may be answered from the shared-read cache
+                    "quotewire.http.cache.enabled", "false");
         }
     }
 

@@ -61,7 +61,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against openapi.yaml by ContractValidation like every other test's; requests are not, as they are invalid on
  * purpose.
  * <p>
- * Tables left out of the row counts: {@code flyway_schema_history} (migrations only), {@code rate_limit_buckets}
+ * Tables left out of the row counts: {@code flyway_schema_history} (migrations only), {@code rate_limit_windows}
  * (every request, refused or not, takes a token from its client's bucket, and a new client gets a row) and
  * {@code idempotency_keys} (by design it keeps the answer, 4xx included, of a POST sent with an Idempotency-Key,
  * so that a retry replays it). {@code quote_of_the_day} is counted: no refused request may pick one.
@@ -72,7 +72,7 @@ class HostileInputTest {
 
     static final int MINIMUM_CASES = 300;
     private static final int TEN_MB = 10 * 1024 * 1024;
-    private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", "rate_limit_buckets", "idempotency_keys");
+    private static final Set<String> BOOKKEEPING = Set.of("flyway_schema_history", "rate_limit_windows", "idempotency_keys");
     private static final RestAssuredConfig AS_SENT = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
     private static final Pattern CURSOR = Pattern.compile("\\{cursor:(\\w+)}");
