@@ -89,6 +89,14 @@ public class QuotableService {
                 }
             }
         }
+        if (picked.size() < count) {
+            // mostly unattributed quotes, so sampling kept missing: draw among the attributed ones (slower, but sure)
+            for (UUID id : quotable.pickRandomQuoteIds(criteria, count)) {
+                if (picked.size() < count) {
+                    picked.putIfAbsent(id, Boolean.TRUE);
+                }
+            }
+        }
         return quotable.findQuotes(List.copyOf(picked.keySet()));
     }
 
