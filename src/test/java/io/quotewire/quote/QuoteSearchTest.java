@@ -35,7 +35,7 @@ class QuoteSearchTest {
         if (marker != null) {
             return;
         }
-        marker = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        marker = "zq" + UUID.randomUUID().toString().replace("-", "").chars().limit(6).map(c -> 'a' + Character.digit(c, 16)).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         source = Fixtures.createSource();
         phrase = Fixtures.createQuote(source, null, marker + " we defend press freedom everywhere.");
         scattered = Fixtures.createQuote(source, null, marker + " the press, they said, has a kind of freedom.");
