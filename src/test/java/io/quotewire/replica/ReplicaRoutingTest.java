@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quotewire.ChangedSettings;
 import io.quotewire.Fixtures;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -33,23 +33,10 @@ import org.junit.jupiter.api.Test;
  * lag is the business of {@code StreamingReplicaIT}, against a real standby.
  */
 @QuarkusTest
-@TestProfile(ReplicaRoutingTest.ReadOnlyReplica.class)
+@TestProfile(ChangedSettings.class)
 class ReplicaRoutingTest {
 
-    static final String READER = "quotewire_test_reader";
-
-    public static class ReadOnlyReplica implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // the tests run the replica check themselves, so that no scheduled check takes replica connections meanwhile
-            return Map.of("quarkus.datasource.replica.jdbc.url", "${quarkus.datasource.jdbc.url}",
-                    "quarkus.datasource.replica.username", READER,
-                    "quotewire.replica.read-your-writes-window", "PT1M",
-                    "quarkus.scheduler.enabled", "false",
-                    // every read must reach a database to be routed: none may be answered from the shared-read cache
-                    "quotewire.http.cache.enabled", "false");
-        }
-    }
+    static final String READER = ChangedSettings.REPLICA_READER;
 
     private static boolean readerCreated;
 

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quotewire.Fixtures;
-import io.quotewire.SmallRateLimit;
+import io.quotewire.ChangedSettings;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.ws.rs.DELETE;
@@ -51,16 +51,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OWASP API Security Top 10 (2023), item by item, each test asserting what the API does about it. It runs with
- * the {@link SmallRateLimit} quota of {@value #QUOTA} requests a minute per client, small enough to reach with a client of its own
+ * the {@link ChangedSettings} quota of {@value #QUOTA} requests an hour per client, small enough to reach with a client of its own
  * (a key only {@link #api4_unrestrictedResourceConsumption} uses) and large enough for the other tests' clients.
  */
 @QuarkusTest
-@TestProfile(SmallRateLimit.class)
+@TestProfile(ChangedSettings.class)
 class OwaspApiTop10Test {
 
-    static final int QUOTA = SmallRateLimit.QUOTA;
+    static final int QUOTA = ChangedSettings.QUOTA;
     /** A key of its own for the rate-limit probe. */
-    static final String FLOOD_KEY = SmallRateLimit.FLOOD_KEY;
+    static final String FLOOD_KEY = ChangedSettings.FLOOD_KEY;
 
     private static final String PROBLEM = "application/problem+json";
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
@@ -163,7 +163,7 @@ class OwaspApiTop10Test {
         asEditor().contentType(ContentType.JSON).body(("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/speakers").then().statusCode(400).contentType(PROBLEM);
         // a client of its own, so the quota it uses up is nobody else's
-        SmallRateLimit.awayFromAWindowEnd();
+        ChangedSettings.awayFromAWindowEnd();
         for (int sent = 1; sent <= QUOTA; sent++) {
             given().header("Authorization", "Bearer " + FLOOD_KEY).when().get("/problems/validation").then().statusCode(200);
         }
@@ -171,7 +171,7 @@ class OwaspApiTop10Test {
                 .then().statusCode(429).contentType(PROBLEM)
                 .body("type", equalTo("/problems/too-many-requests")).body("status", equalTo(429))
                 .header("Retry-After", matchesPattern("[1-9]\\d*"))
-                .header("RateLimit-Policy", equalTo("\"default\";q=" + QUOTA + ";w=" + SmallRateLimit.WINDOW_SECONDS));
+                .header("RateLimit-Policy", equalTo("\"default\";q=" + QUOTA + ";w=" + ChangedSettings.WINDOW_SECONDS));
         // writes with that key are limited too: nothing is written past the quota
         given().header("Authorization", "Bearer " + FLOOD_KEY).contentType(ContentType.JSON).body(Map.of("name", "Flood"))
                 .when().post("/api/v1/speakers").then().statusCode(429);
