@@ -54,6 +54,8 @@ need() { # $1 command, $2 Debian package
 }
 need wrk wrk
 [ -x /usr/sbin/nginx ] || need nginx nginx
+# the data generator draws its words from Debian's American English word list
+[ -f /usr/share/dict/american-english ] || need /usr/share/dict/american-english wamerican
 PGBENCH=$(command -v pgbench || echo /usr/bin/pgbench)
 if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   log "starting PostgreSQL"
