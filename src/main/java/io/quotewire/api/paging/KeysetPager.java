@@ -48,21 +48,23 @@ public final class KeysetPager {
         // the type too: a cursor of one collection is no position in another, even with the same filters and sort
         String fingerprint = PageCursor.fingerprint(type.getSimpleName() + "|" + conditions.canonical() + "|" + sort.canonical());
         Map<String, Object> parameters = conditions.parameters();
-        List<String> restrictions = new ArrayList<>();
-        if (request.cursor != null && !request.cursor.isEmpty()) {
-            PageCursor.Position position = PageCursor.decode(request.cursor, fingerprint, sort.size());
-            restrictions.add(sort.after(alias, position, parameters));
-        }
+        PageCursor.Position position = request.cursor == null || request.cursor.isEmpty() ? null
+                : PageCursor.decode(request.cursor, fingerprint, sort.size());
+        int limit = request.effectiveLimit();
         List<UUID> candidates = conditions.isEmpty() ? null : candidates(repository, countFrom, alias, conditions);
+        String where;
         if (candidates != null) {
             if (candidates.isEmpty()) {
                 return new Slice<>(List.of(), null, request.includeTotal() ? 0L : null);
             }
-            restrictions.add(alias + ".id in :candidates");
+            // the page is cut from the candidates alone, before anything is joined to them
             parameters.put("candidates", candidates);
+            String page = "select c.id from " + type.getSimpleName() + " c where c.id in :candidates"
+                    + (position == null ? "" : " and " + sort.after("c", position, parameters)) + sort.orderBy("c") + " limit " + (limit + 1);
+            where = conditions.whereAnd(alias + ".id in (" + page + ")");
+        } else {
+            where = position == null ? conditions.where() : conditions.whereAnd(sort.after(alias, position, parameters));
         }
-        String where = restrictions.isEmpty() ? conditions.where() : conditions.whereAnd(String.join(" and ", restrictions));
-        int limit = request.effectiveLimit();
         List<String> computed = sort.computedExpressions(alias);
         String select = "select " + alias + (computed.isEmpty() ? "" : ", " + String.join(", ", computed)) + " ";
         TypedQuery<Object> query = repository.getEntityManager().createQuery(select + from + where + sort.orderBy(alias), Object.class);
