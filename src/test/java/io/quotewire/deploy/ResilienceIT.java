@@ -105,6 +105,8 @@ class ResilienceIT {
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         environment.put("QUOTEWIRE_AUTH_KEYS", Fixtures.EDITOR_KEY_ENTRY);
+        // the search index in the test's own folder, not in ./data of the working copy
+        environment.put("QUOTEWIRE_SEARCH_INDEX_PATH", work.resolve("search-index").toString());
         service = PackagedService.start(PackagedService.freePort(), environment, work.resolve("service.log"));
         return service.awaitReady();
     }
