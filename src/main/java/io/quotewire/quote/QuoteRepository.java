@@ -142,9 +142,9 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         }
     }
 
-    public KeysetPager.Slice<Quote> listQuotes(QuoteFilter filter, SortOrder sort, PageRequest page) {
-        return KeysetPager.page(this, Quote.class, FROM, "from Quote q", "q", conditionsFor(filter), sort, page,
-                QuoteRepository::sortValue, q -> q.id);
+    /** One page of the ids of the quotes matching {@code filter}; {@link #findQuoteViewsByIds} reads their views. */
+    public KeysetPager.Slice<UUID> listQuoteIds(QuoteFilter filter, SortOrder sort, PageRequest page) {
+        return KeysetPager.pageIds(getEntityManager(), Quote.class, "q", conditionsFor(filter), sort, page);
     }
 
     /**
@@ -395,15 +395,6 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         List<SortOrder.Field> all = new ArrayList<>(fields);
         all.add(extra);
         return List.copyOf(all);
-    }
-
-    private static Object sortValue(Quote quote, String field) {
-        return switch (field) {
-            case "createdAt" -> quote.createdAt;
-            case "updatedAt" -> quote.updatedAt;
-            case "length" -> quote.length;
-            default -> throw new IllegalArgumentException(field);
-        };
     }
 
     private static long digest(String text) {

@@ -64,12 +64,13 @@ public class QuoteService {
                 return ranked.get();
             }
         }
-        KeysetPager.Slice<Quote> slice = quotes.listQuotes(filter, order, page);
+        KeysetPager.Slice<UUID> ids = quotes.listQuoteIds(filter, order, page);
+        KeysetPager.Slice<QuoteView> slice = ids.with(quotes.findQuoteViewsByIds(ids.items()));
         if (query == null) {
-            return slice.map(QuoteView::of);
+            return slice;
         }
-        Map<UUID, List<Highlight>> highlights = quotes.findHighlights(slice.items().stream().map(q -> q.id).toList(), query);
-        return slice.map(q -> QuoteView.of(q).withHighlights(highlights.getOrDefault(q.id, List.of())));
+        Map<UUID, List<Highlight>> highlights = quotes.findHighlights(ids.items(), query);
+        return slice.map(view -> view.withHighlights(highlights.getOrDefault(view.id(), List.of())));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -39,16 +39,6 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
         if (filter.to() != null) {
             conditions.add("s.publishedAt < :to", "to", filter.to());
         }
-        return KeysetPager.page(this, Source.class, "from Source s", "from Source s", "s", conditions, sort, page,
-                SourceRepository::sortValue, s -> s.id);
-    }
-
-    private static Object sortValue(Source source, String field) {
-        return switch (field) {
-            case "createdAt" -> source.createdAt;
-            case "updatedAt" -> source.updatedAt;
-            case "title" -> source.title;
-            default -> throw new IllegalArgumentException(field);
-        };
+        return KeysetPager.page(this, Source.class, "from Source s", "s", conditions, sort, page, s -> s.id);
     }
 }

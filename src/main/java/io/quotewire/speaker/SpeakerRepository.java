@@ -82,20 +82,10 @@ public class SpeakerRepository implements PanacheRepositoryBase<Speaker, UUID> {
         if (filter.name != null && !filter.name.isBlank()) {
             conditions.add("lower(s.name) like :namePrefix escape '\\'", "namePrefix", likeEscaped(filter.name.strip().toLowerCase(Locale.ROOT)) + "%");
         }
-        return KeysetPager.page(this, Speaker.class, "from Speaker s", "from Speaker s", "s", conditions, sort, page,
-                SpeakerRepository::sortValue, s -> s.id);
+        return KeysetPager.page(this, Speaker.class, "from Speaker s", "s", conditions, sort, page, s -> s.id);
     }
 
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Object sortValue(Speaker speaker, String field) {
-        return switch (field) {
-            case "name" -> speaker.name;
-            case "quoteCount" -> speaker.quoteCount;
-            case "createdAt" -> speaker.createdAt;
-            default -> throw new IllegalArgumentException(field);
-        };
     }
 }

@@ -22,15 +22,6 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
     }
 
     public KeysetPager.Slice<Tag> listTags(SortOrder sort, PageRequest page) {
-        return KeysetPager.page(this, Tag.class, "from Tag t", "from Tag t", "t", new Conditions(), sort, page,
-                TagRepository::sortValue, t -> t.id);
-    }
-
-    private static Object sortValue(Tag tag, String field) {
-        return switch (field) {
-            case "slug" -> tag.slug;
-            case "quoteCount" -> tag.quoteCount;
-            default -> throw new IllegalArgumentException(field);
-        };
+        return KeysetPager.page(this, Tag.class, "from Tag t", "t", new Conditions(), sort, page, t -> t.id);
     }
 }

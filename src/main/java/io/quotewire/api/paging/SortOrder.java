@@ -142,26 +142,14 @@ public final class SortOrder {
         return "(" + String.join(" or ", alternatives) + ")";
     }
 
-    /** The expressions of the computed fields in this order, which a query must select beside the record. */
-    public List<String> computedExpressions(String alias) {
-        return terms.stream().filter(t -> t.field().computed()).map(t -> t.field().expression(alias)).toList();
+    /** The expression of each field of this order, which a page query selects to build the next page's cursor. */
+    public List<String> expressions(String alias) {
+        return terms.stream().map(t -> t.field().expression(alias)).toList();
     }
 
-    /** The position of a computed field among {@link #computedExpressions}, or -1 for a stored field. */
-    int computedIndex(String name) {
-        List<Term> computed = terms.stream().filter(t -> t.field().computed()).toList();
-        for (int i = 0; i < computed.size(); i++) {
-            if (computed.get(i).field().name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The cursor position of a record, given how to read each sortable field of it by API name. */
-    public PageCursor.Position positionOf(Function<String, Object> valueByName, UUID id) {
-        List<String> values = terms.stream().map(t -> String.valueOf(valueByName.apply(t.field().name()))).toList();
-        return new PageCursor.Position(values, id);
+    /** The cursor position of a record, given its values of this order's fields (as {@link #expressions} selects). */
+    public PageCursor.Position positionOf(List<Object> values, UUID id) {
+        return new PageCursor.Position(values.stream().map(String::valueOf).toList(), id);
     }
 
     private boolean idDescending() {
