@@ -301,7 +301,8 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         List<List<String>> tagGroups = filter.tagGroups();
         for (int i = 0; i < tagGroups.size(); i++) {
             String parameter = "tags" + i;
-            conditions.add("exists (select 1 from Quote tq join tq.tags t where tq.id = q.id and t.slug in :" + parameter + ")",
+            // the quote's own tags (a correlated join): the join table and tag only, the quote is not read twice
+            conditions.add("exists (select 1 from q.tags t where t.slug in :" + parameter + ")",
                     parameter, new LinkedHashSet<>(tagGroups.get(i)));
         }
         if (filter.type() != null) {
