@@ -88,9 +88,12 @@ public class QuoteService {
         return quotes.findRandom(filter, count, () -> cache.get(HIGHEST_SEQ, quotes::findHighestSeq));
     }
 
-    /** The quote of {@code day} (UTC), the same for every caller and instance all day. */
+    /**
+     * The quote of {@code day} (UTC), the same for every caller and instance all day: from the {@link ReadCache}, so
+     * the API and the explorer's home page read it once per write, not once per request.
+     */
     public Optional<QuoteView> findQuoteOfTheDay(LocalDate day) {
-        return quotes.findQuoteOfTheDay(day);
+        return Optional.ofNullable(cache.get(List.of("quote-of-the-day", day), () -> quotes.findQuoteOfTheDay(day).orElse(null)));
     }
 
     /** The quotes of a source in text order (unanchored ones last), each with its speaker's id. */
