@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,14 @@ public final class PackagedService {
 
     /** Starts the jar on {@code port} with {@code environment} added, its output in {@code log}. */
     public static PackagedService start(int port, Map<String, String> environment, Path log) throws IOException {
+        // the service's temporary files (Vert.x's file cache, which a killed process cannot delete) go beside its log,
+        // into the test's own folder, not into the machine's temp folder; the embedded PostgreSQL's binaries stay in
+        // the library's shared cache there, extracted once per machine
+        Path temporary = Files.createDirectories(log.toAbsolutePath().getParent().resolve("tmp-" + port));
+        Path postgresBinaries = Path.of(System.getProperty("ot.epg.working-dir", Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
+                "-Dquarkus.http.port=" + port, "-Djava.io.tmpdir=" + temporary, "-Dot.epg.working-dir=" + postgresBinaries,
+                "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // the test says which database the instance uses; none named means the embedded one, as in the README
