@@ -78,7 +78,8 @@ public final class KeysetPager {
                 : PageCursor.decode(request.cursor, fingerprint, sort.size());
         int limit = request.effectiveLimit();
         String root = " from " + entity + " " + alias;
-        List<UUID> candidates = conditions.isEmpty() ? null : candidates(entityManager, root, alias, conditions);
+        // a computed order (a rank) reads every match anyway: reading them first would only add a query
+        List<UUID> candidates = conditions.isEmpty() || sort.computed() ? null : candidates(entityManager, root, alias, conditions);
         if (candidates != null && candidates.isEmpty()) {
             return new Slice<>(List.of(), null, request.includeTotal() ? 0L : null);
         }

@@ -142,6 +142,14 @@ public final class SortOrder {
         return "(" + String.join(" or ", alternatives) + ")";
     }
 
+    /**
+     * Whether a value this order sorts by is computed by the query (such as a relevance rank): no index holds that
+     * order, so the database reads every match to sort them whatever the filter.
+     */
+    public boolean computed() {
+        return terms.stream().anyMatch(t -> t.field().computed());
+    }
+
     /** The expression of each field of this order, which a page query selects to build the next page's cursor. */
     public List<String> expressions(String alias) {
         return terms.stream().map(t -> t.field().expression(alias)).toList();
