@@ -93,8 +93,11 @@ public final class KeysetPager {
         }
         String where = restrictions.isEmpty() ? conditions.where() : conditions.whereAnd(String.join(" and ", restrictions));
         List<String> values = sort.expressions(alias);
+        // from the candidates, the page is found by id and sorted: walking the order's index would test each row it
+        // meets against thousands of ids
+        String order = candidates != null ? sort.orderByWithoutIndex(alias) : sort.orderBy(alias);
         TypedQuery<Object[]> query = entityManager.createQuery("select " + alias + ".id, " + String.join(", ", values) + root + where
-                + sort.orderBy(alias), Object[].class);
+                + order, Object[].class);
         parameters.forEach(query::setParameter);
         List<Object[]> rows = query.setMaxResults(limit + 1).getResultList();
         List<UUID> ids = rows.stream().limit(limit).map(row -> (UUID) row[0]).toList();
