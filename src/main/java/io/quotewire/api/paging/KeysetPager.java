@@ -73,7 +73,6 @@ public final class KeysetPager {
         String entity = type.getSimpleName();
         // the type too: a cursor of one collection is no position in another, even with the same filters and sort
         String fingerprint = PageCursor.fingerprint(entity + "|" + conditions.canonical() + "|" + sort.canonical());
-        Map<String, Object> parameters = conditions.parameters();
         PageCursor.Position position = request.cursor == null || request.cursor.isEmpty() ? null
                 : PageCursor.decode(request.cursor, fingerprint, sort.size());
         int limit = request.effectiveLimit();
@@ -83,6 +82,9 @@ public final class KeysetPager {
         if (candidates != null && candidates.isEmpty()) {
             return new Slice<>(List.of(), null, request.includeTotal() ? 0L : null);
         }
+        // with candidates, the conditions have been applied: repeating them beside thousands of ids only misleads the
+        // planner (it chose to scan the table in parallel and probe each row)
+        Map<String, Object> parameters = candidates != null ? new HashMap<>() : conditions.parameters();
         List<String> restrictions = new ArrayList<>();
         if (candidates != null) {
             restrictions.add(alias + ".id in :candidates");
@@ -91,7 +93,8 @@ public final class KeysetPager {
         if (position != null) {
             restrictions.add(sort.after(alias, position, parameters));
         }
-        String where = restrictions.isEmpty() ? conditions.where() : conditions.whereAnd(String.join(" and ", restrictions));
+        String where = candidates != null ? " where " + String.join(" and ", restrictions)
+                : restrictions.isEmpty() ? conditions.where() : conditions.whereAnd(String.join(" and ", restrictions));
         List<String> values = sort.expressions(alias);
         // from the candidates, the page is found by id and sorted: walking the order's index would test each row it
         // meets against thousands of ids
