@@ -1,6 +1,8 @@
 package io.quotewire.embedded;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
+import io.quotewire.bulk.BulkCommand;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,11 +41,19 @@ public class QuotewireMain implements QuarkusApplication {
             // Stop PostgreSQL only after Quarkus has drained its requests (see onStop), or at once if it never started.
             Runtime.getRuntime().addShutdownHook(new Thread(QuotewireMain::stopEmbeddedAfterQuarkus, "embedded-postgres-stop"));
         }
+        if (BulkCommand.isCommand(args)) {
+            // a bulk import or export (issue 13): no server worth reaching, and no import worker beside the command
+            System.setProperty("quarkus.http.port", System.getProperty("quarkus.http.port", "0"));
+            System.setProperty("quotewire.import.worker-enabled", "false");
+        }
         Quarkus.run(QuotewireMain.class, args);
     }
 
     @Override
-    public int run(String... args) {
+    public int run(String... args) throws Exception {
+        if (BulkCommand.isCommand(args)) {
+            return Arc.container().instance(BulkCommand.class).get().run(args);
+        }
         Quarkus.waitForExit();
         return 0;
     }

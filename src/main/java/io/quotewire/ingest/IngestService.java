@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quotewire.api.problem.ProblemException;
+import io.quotewire.appearance.AppearanceService;
 import io.quotewire.extraction.Article;
 import io.quotewire.extraction.ExtractedQuote;
 import io.quotewire.extraction.ExtractedSpeaker;
@@ -66,12 +67,13 @@ public class IngestService {
     private final SourceService sources;
     private final SpeakerService speakers;
     private final QuoteService quotes;
+    private final AppearanceService appearances;
 
     private final Counter quotesExtracted;
     private final Counter articlesIngested;
 
     public IngestService(SpeakerMatcher matcher, ArticleIngestRepository ingests, SourceService sources, SpeakerService speakers,
-            QuoteService quotes, MeterRegistry metrics) {
+            QuoteService quotes, AppearanceService appearances, MeterRegistry metrics) {
         this.quotesExtracted = Counter.builder("quotewire.quotes.extracted")
                 .description("Quotes found by the extractor, in previews and ingests").register(metrics);
         this.articlesIngested = Counter.builder("quotewire.articles.ingested")
@@ -81,6 +83,7 @@ public class IngestService {
         this.sources = sources;
         this.speakers = speakers;
         this.quotes = quotes;
+        this.appearances = appearances;
     }
 
     /** The quotes and speakers an ingest of the article would save; writes nothing. */
@@ -190,8 +193,16 @@ public class IngestService {
             }
         }
         List<UUID> quoteIds = new ArrayList<>();
+        LocalDate seenOn = input.publishedAt() == null ? null : LocalDate.ofInstant(input.publishedAt(), ZoneOffset.UTC);
         for (ExtractedQuoteView quote : plan.quotes()) {
             String speakerId = quote.speaker() == null ? null : speakerIds.get(quote.speaker());
+            // a stored quote by the same speaker, reported again: one quote with one more appearance (issue 13)
+            Optional<UUID> repeated = speakerId == null ? Optional.empty() : appearances.findRepeatedQuote(UUID.fromString(speakerId), quote.text());
+            if (repeated.isPresent()) {
+                appearances.addAppearance(repeated.get(), source.id(), quote.start(), quote.end(), quote.context(), seenOn);
+                quoteIds.add(repeated.get());
+                continue;
+            }
             quoteIds.add(quotes.persistQuote(new QuoteInput(quote.text(), quote.type(), speakerId, source.id(), quote.context(),
                     quote.start(), quote.end(), LANGUAGE, List.of(), QuoteStatus.UNVERIFIED, null)).id());
         }

@@ -14,8 +14,13 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import org.hibernate.annotations.Formula;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** What was said, by whom, where: the text and, when known, its exact place in the source text. */
 @Entity
@@ -67,6 +72,22 @@ public class Quote extends TrackedEntity {
     @Basic(fetch = FetchType.LAZY)
     @Column(insertable = false, updatable = false, columnDefinition = "tsvector")
     public String search;
+
+    /** How sure the attribution is, 0-1, when the importer or extractor said so (issue 13). */
+    public Double confidence;
+
+    /** The quote's ids in other datasets, e.g. {@code {"quotebank": "2020-01-28-000082"}} (issue 13). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "external_ids", nullable = false)
+    public Map<String, String> externalIds = new LinkedHashMap<>();
+
+    /** The rule of our extractor that named the speaker, when an import ran it (issue 13). */
+    @Column(name = "attribution_rule")
+    public String attributionRule;
+
+    /** Every source that reported the quote, its own source included (quote_appearance, kept by triggers). */
+    @Formula("(select count(*) from quote_appearance a where a.quote_id = id)")
+    public int appearanceCount;
 
     /** A dense sequence number given by the database, used to draw random quotes by index probes. */
     @Column(insertable = false, updatable = false)

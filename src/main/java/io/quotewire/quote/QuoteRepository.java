@@ -49,7 +49,10 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
             select q.id, q.text, q.type, s.id, s.slug, s.name, src.id, src.title, src.url, src.publisher, src.published_at,
                    q.context, q.start_offset, q.end_offset, q.language,
                    array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id order by t.slug collate "C"),
-                   q.status, q.quoted_on, q.created_at, q.updated_at
+                   q.status, q.quoted_on, q.created_at, q.updated_at,
+                   (select count(*) from quote_appearance a where a.quote_id = q.id), q.confidence,
+                   array(select e.key from jsonb_each_text(q.external_ids) e order by e.key),
+                   array(select e.value from jsonb_each_text(q.external_ids) e order by e.key), q.attribution_rule
             from quote q left join speaker s on s.id = q.speaker_id join source src on src.id = q.source_id""";
     private static final String SELECT = "select q " + FROM;
     /** Up to this many matches a random pick reads their ids and shuffles them. */

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -32,6 +34,12 @@ public record QuoteView(
         LocalDate quotedOn,
         Instant createdAt,
         Instant updatedAt,
+        // issue 13 (bulk import): appearances, confidence, external ids
+        @Schema(description = "How many sources reported this quote, its own source included (GET /api/v1/quotes/{id}/appearances lists them)")
+        int appearanceCount,
+        @Schema(description = "How sure the attribution is, 0-1; absent when nobody said", minimum = "0", maximum = "1") Double confidence,
+        @Schema(description = "The quote's ids in other datasets, such as quotebank; absent when none") Map<String, String> externalIds,
+        @Schema(description = "The extractor's rule that named the speaker, when an import ran it") String attributionRule,
         @Schema(description = "Only in search results (with q): the matched words, as code-point offsets into text")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Highlight> highlights) {
 
@@ -53,7 +61,8 @@ public record QuoteView(
         return new QuoteView(quote.id, quote.text, quote.type, quote.text.codePointCount(0, quote.text.length()),
                 SpeakerRef.of(quote.speaker), SourceRef.of(quote.source), quote.context, quote.startOffset, quote.endOffset,
                 quote.language, quote.tags.stream().map(t -> t.slug).sorted().toList(), quote.status, quote.quotedOn,
-                quote.createdAt, quote.updatedAt, null);
+                quote.createdAt, quote.updatedAt, Math.max(1, quote.appearanceCount), // a quote just written is not re-read: it has at least its own appearance
+                quote.confidence, quote.externalIds == null || quote.externalIds.isEmpty() ? null : Map.copyOf(quote.externalIds), quote.attributionRule, null);
     }
 
     /** The view in the row of {@code QuoteRepository}'s view query, whose first column is {@code first}. */
@@ -77,9 +86,19 @@ public record QuoteView(
         QuoteStatus status = wire(QuoteStatus.class, row.getString(c++));
         LocalDate quotedOn = row.getObject(c++, LocalDate.class);
         Instant createdAt = instant(row.getObject(c++, OffsetDateTime.class));
-        Instant updatedAt = instant(row.getObject(c, OffsetDateTime.class));
+        Instant updatedAt = instant(row.getObject(c++, OffsetDateTime.class));
+        int appearanceCount = Math.max(1, row.getInt(c++));
+        Double confidence = row.getObject(c++, Double.class);
+        String[] idKeys = (String[]) row.getArray(c++).getArray();
+        String[] idValues = (String[]) row.getArray(c++).getArray();
+        Map<String, String> externalIds = new LinkedHashMap<>();
+        for (int i = 0; i < idKeys.length; i++) {
+            externalIds.put(idKeys[i], idValues[i]);
+        }
+        String attributionRule = row.getString(c);
         return new QuoteView(id, text, type, text.codePointCount(0, text.length()), speaker, source, context, start, end, language, tags,
-                status, quotedOn, createdAt, updatedAt, null);
+                status, quotedOn, createdAt, updatedAt, appearanceCount, confidence, externalIds.isEmpty() ? null : externalIds,
+                attributionRule, null);
     }
 
     private static Instant instant(OffsetDateTime time) {
@@ -97,7 +116,7 @@ public record QuoteView(
 
     QuoteView withHighlights(List<Highlight> matched) {
         return new QuoteView(id, text, type, length, speaker, source, context, start, end, language, tags, status, quotedOn,
-                createdAt, updatedAt, List.copyOf(matched));
+                createdAt, updatedAt, appearanceCount, confidence, externalIds, attributionRule, List.copyOf(matched));
     }
 
     QuoteInput toInput() {

@@ -175,6 +175,7 @@ final class HostileCases {
         table.wrongContentTypes();
         table.unsupportedMethods();
         table.stalePreconditions();
+        table.bulk();
         table.unknownQueryParameters();
         table.longQueries();
         table.quotable();
@@ -536,6 +537,36 @@ final class HostileCases {
         }
     }
 
+    /** Appearances, bulk import and export (issue 13). */
+    private void bulk() {
+        String appearances = "/api/v1/quotes/{quote}/appearances";
+        read("bulk", appearances, "limit=0", 400);
+        read("bulk", appearances, "cursor=forged", 400);
+        read("bulk", "/api/v1/quotes/not-a-uuid/appearances", "limit=5", 400);
+        String export = "/api/v1/quotes/export";
+        read("bulk", export, "format=xml", 400);
+        read("bulk", export, "from=2024-13-01", 400);
+        read("bulk", export, "tag=Not%20A%20Slug", 400);
+        read("bulk", export, "minLength=-1", 400);
+        read("bulk", export, "type=shouted", 400);
+        read("bulk", "/api/v1/imports/not-a-uuid", "x=1", 400);
+        read("bulk", "/api/v1/imports/%FF", "x=1", 400);
+        String octets = "application/octet-stream";
+        for (String[] bad : List.of(
+                new String[] {"format=yaml", "{\"record\":\"quote\"}\n"},
+                new String[] {"format=", "{\"record\":\"quote\"}\n"},
+                new String[] {"format=quotebank", "{\"url\":\"https://a.example\",\"quotes\":[]}\n"},
+                new String[] {"format=ndjson", "not json at all\n"},
+                new String[] {"format=csv", "a,b,c\n1,2,3\n"},
+                new String[] {"format=gdelt", ""},
+                new String[] {"format=gdelt", "\u0000\u0001\u0002\n"})) {
+            cases.add(new Case("bulk", "POST /api/v1/imports?" + bad[0] + " " + bad[1].strip(), "POST /api/v1/imports", "POST",
+                    "/api/v1/imports?" + bad[0], octets, EDITOR, bytes(bad[1]), Set.of(400), false));
+        }
+        cases.add(new Case("bulk", "POST /api/v1/imports invalid UTF-8 first line", "POST /api/v1/imports", "POST", "/api/v1/imports?format=ndjson",
+                octets, EDITOR, new byte[] {(byte) 0xC0, (byte) 0xAF, '\n'}, Set.of(400), false));
+    }
+
     private void unknownQueryParameters() {
         // ignored, a misspelt or invented filter would answer the unfiltered list as if it were filtered
         for (String path : READS) {
@@ -682,7 +713,8 @@ final class HostileCases {
     /** The openapi.yaml operation a concrete path belongs to. */
     static String operationOf(String method, String path) {
         String template = path
-                .replaceFirst("^/api/v1/quotes/(?!random$|today$|facets$)[^/?]+", "/api/v1/quotes/{id}")
+                .replaceFirst("^/api/v1/quotes/(?!random$|today$|facets$|export$)[^/?]+", "/api/v1/quotes/{id}")
+                .replaceFirst("^/api/v1/imports/[^/?]+", "/api/v1/imports/{id}")
                 .replaceFirst("^/api/v1/sources/[^/?]+", "/api/v1/sources/{id}")
                 .replaceFirst("^/api/v1/speakers/[^/?]+", "/api/v1/speakers/{idOrSlug}")
                 .replaceFirst("^/api/v1/tags/[^/?]+", "/api/v1/tags/{slug}")

@@ -28,6 +28,10 @@ public class RequestBodies implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (context.getType() == InputStream.class) {
+            // only a bulk import takes its body as a stream: it spools it to disk under its own limit (issue 13)
+            return context.proceed();
+        }
         byte[] body = readWithinLimit(context.getInputStream());
         if (!StrictUtf8.isWellFormed(body)) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The request body is not valid UTF-8");

@@ -63,7 +63,7 @@ public final class Examples {
             + "\"url\":\"https://example.org/briefings/2024-06-27\",\"publisher\":\"US Department of State\","
             + "\"publishedAt\":\"2024-06-27T14:05:00Z\"},"
             + "\"context\":\"" + SOURCE_TEXT + "\",\"start\":13,\"end\":50,\"language\":\"en\","
-            + "\"tags\":[\"human-rights\"],\"status\":\"verified\",\"quotedOn\":\"2024-06-27\"," + CREATED + "}";
+            + "\"tags\":[\"human-rights\"],\"status\":\"verified\",\"quotedOn\":\"2024-06-27\"," + CREATED + ",\"appearanceCount\":1}";
     public static final String QUOTE_INPUT = "{\"text\":\"We urge the government to respect it.\",\"type\":\"direct\","
             + "\"speakerId\":\"vedant-patel\",\"sourceId\":\"" + SOURCE_ID + "\",\"start\":13,\"end\":50,\"language\":\"en\","
             + "\"tags\":[\"human-rights\"],\"status\":\"verified\",\"quotedOn\":\"2024-06-27\"}";

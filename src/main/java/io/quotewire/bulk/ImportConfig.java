@@ -1,0 +1,32 @@
+package io.quotewire.bulk;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "quotewire.import")
+public interface ImportConfig {
+
+    /** Folder the bodies of POST /api/v1/imports are kept in until their job has run; default: imports/ in the data folder. */
+    Optional<String> spoolDir();
+
+    /** The longest line (or CSV row) read; a longer one is reported and skipped. */
+    @WithDefault("8388608")
+    int maxLineBytes();
+
+    /** The largest body POST /api/v1/imports takes (413 above it). */
+    @WithDefault("68719476736")
+    long maxBodyBytes();
+
+    /** Quotes per batch: each batch is one transaction together with the job's checkpoint. */
+    @WithDefault("10000")
+    int batchQuotes();
+
+    /** How many errors a job keeps, with their line numbers (all are counted). */
+    @WithDefault("1000")
+    int maxErrors();
+
+    /** Run the jobs of POST /api/v1/imports in this instance (one at a time across all instances). */
+    @WithDefault("true")
+    boolean workerEnabled();
+}

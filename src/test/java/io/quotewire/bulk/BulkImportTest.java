@@ -1,0 +1,204 @@
+package io.quotewire.bulk;
+
+import static io.quotewire.Fixtures.asEditor;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.Fixtures;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Imports over HTTP, each sample format, and what the database holds after. */
+@QuarkusTest
+class BulkImportTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    static byte[] sample(String name) throws IOException {
+        try (InputStream in = BulkImportTest.class.getResourceAsStream("/imports/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Posts the file and waits for its job to end; the finished job. */
+    static JsonPath importAndWait(String format, byte[] body) throws InterruptedException {
+        String id = asEditor().contentType("application/octet-stream").body(body)
+                .post("/api/v1/imports?format=" + format)
+                .then().statusCode(202).header("Location", containsString("/api/v1/imports/")).body("state", equalTo("queued"))
+                .extract().path("id");
+        for (int i = 0; i < 300; i++) {
+            JsonPath job = given().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
+            if (!job.getString("state").equals("queued") && !job.getString("state").equals("running")) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("import " + id + " did not finish");
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); ResultSet row = connection.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Test
+    void quotebankQuotesBecomeOneQuoteWithAnAppearancePerUrl() throws Exception {
+        JsonPath job = importAndWait("quotebank", sample("quotebank-quotes.json"));
+        assertEquals("succeeded", job.getString("state"));
+        assertEquals(4, job.getLong("counts.records"));
+        String quoteId = given().queryParam("q", "divers reopen").get("/api/v1/quotes").then().statusCode(200).extract().path("items[0].id");
+        JsonPath quote = given().get("/api/v1/quotes/" + quoteId).then().statusCode(200).extract().jsonPath();
+        assertEquals("The harbour will reopen when the divers say it is safe.", quote.getString("text"));
+        assertEquals("Marta Ruiz", quote.getString("speaker.name"));
+        assertEquals(2, quote.getInt("appearanceCount"));
+        assertEquals(0.8712, quote.getDouble("confidence"), 1e-4);
+        assertEquals("2020-01-28-000082", quote.getString("externalIds.quotebank"));
+        assertEquals("2020-01-28", quote.getString("quotedOn"));
+        assertEquals("https://harbour-gazette.example/2020/01/28/reopening", quote.getString("source.url"));
+        List<String> urls = given().get("/api/v1/quotes/" + quoteId + "/appearances").then().statusCode(200).extract().path("items.source.url");
+        assertEquals(List.of("https://harbour-gazette.example/2020/01/28/reopening", "https://coastal-news.example/story/4411").stream().sorted().toList(),
+                urls.stream().sorted().toList());
+        String speakerId = quote.getString("speaker.id");
+        assertEquals("Q98765401", given().get("/api/v1/speakers/" + speakerId).then().statusCode(200).extract().path("wikidataId"));
+        // "None" is no speaker; several qids name no one in particular
+        JsonPath storm = given().queryParam("q", "storm never").get("/api/v1/quotes").then().extract().jsonPath();
+        assertNull(storm.get("items[0].speaker"));
+        String tomas = given().queryParam("q", "winter timetable").get("/api/v1/quotes").then().extract().path("items[0].speaker.id");
+        assertNull(given().get("/api/v1/speakers/" + tomas).then().extract().path("wikidataId"));
+    }
+
+    @Test
+    void reimportingTheSameFileCreatesNothingNew() throws Exception {
+        byte[] file = sample("quotebank-quotes.json");
+        importAndWait("quotebank", file);
+        long quotes = count("select count(*) from quote");
+        long appearances = count("select count(*) from quote_appearance");
+        long speakers = count("select count(*) from speaker");
+        long sources = count("select count(*) from source");
+        JsonPath again = importAndWait("quotebank", file);
+        assertEquals(0, again.getLong("counts.quotesCreated"));
+        assertEquals(4, again.getLong("counts.quotesMerged"));
+        assertEquals(0, again.getLong("counts.appearancesAdded"));
+        assertEquals(quotes, count("select count(*) from quote"));
+        assertEquals(appearances, count("select count(*) from quote_appearance"));
+        assertEquals(speakers, count("select count(*) from speaker"));
+        assertEquals(sources, count("select count(*) from source"));
+        // compressed copies of the same file are the same import
+        assertEquals(0, importAndWait("quotebank", sample("quotebank-quotes-gzip.json.gz")).getLong("counts.quotesCreated"));
+        assertEquals(0, importAndWait("quotebank", sample("quotebank-quotes.json.bz2")).getLong("counts.quotesCreated"));
+        assertEquals(quotes, count("select count(*) from quote"));
+    }
+
+    @Test
+    void aMalformedLineIsReportedWithItsNumberAndTheRestImported() throws Exception {
+        JsonPath job = importAndWait("quotebank", sample("quotebank-quotes-malformed.json"));
+        assertEquals("succeeded", job.getString("state"));
+        assertEquals(5, job.getLong("counts.records"));
+        assertEquals(2, job.getLong("counts.skipped"));
+        List<Map<String, Object>> errors = job.getList("errors");
+        assertEquals(2, ((Number) errors.get(0).get("line")).intValue());
+        assertTrue(((String) errors.get(0).get("reason")).startsWith("not valid JSON"), errors.toString());
+        assertEquals(4, ((Number) errors.get(1).get("line")).intValue());
+        assertTrue(((String) errors.get(1).get("reason")).contains("urls"), errors.toString());
+        assertEquals(0, count("select count(*) from quote where external_ids->>'quotebank' in ('2020-02-01-000001', '2020-02-01-000002')"));
+        assertEquals(1, count("select count(*) from quote where external_ids->>'quotebank' = '2020-01-30-000051'"));
+    }
+
+    @Test
+    void aFileNotOfTheDeclaredFormatIsRefusedBeforeAnythingIsWritten() throws Exception {
+        long jobs = count("select count(*) from import_job");
+        asEditor().contentType("application/octet-stream").body(sample("gdelt-quotations.json"))
+                .post("/api/v1/imports?format=quotebank")
+                .then().statusCode(400).body("errors[0].field", equalTo("body")).body("errors[0].message", containsString("quoteID"));
+        asEditor().contentType("application/octet-stream").body("this is not JSON\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports?format=ndjson").then().statusCode(400);
+        asEditor().contentType("application/octet-stream").body(sample("quotes.csv"))
+                .post("/api/v1/imports?format=gdelt").then().statusCode(400);
+        asEditor().contentType("application/octet-stream").body(sample("quotes.csv"))
+                .post("/api/v1/imports?format=yaml").then().statusCode(400).body("errors[0].field", equalTo("format"));
+        given().contentType("application/octet-stream").body(sample("quotes.csv"))
+                .post("/api/v1/imports?format=csv").then().statusCode(401);
+        assertEquals(jobs, count("select count(*) from import_job"));
+    }
+
+    @Test
+    void articleOffsetsBecomeCharacterOffsetsThatSelectTheQuote() throws Exception {
+        JsonPath job = importAndWait("quotebank-articles", sample("quotebank-articles.json"));
+        assertEquals(0, job.getLong("counts.skipped"), job.prettify());
+        String id = given().queryParam("q", "dredge channel").get("/api/v1/quotes").then().extract().path("items[0].id");
+        JsonPath quote = given().get("/api/v1/quotes/" + id).then().statusCode(200).extract().jsonPath();
+        String sourceText = given().get("/api/v1/sources/" + quote.getString("source.id")).then().extract().path("text");
+        assertEquals("we will dredge the channel before the summer .", quote.getString("text"));
+        assertEquals(quote.getString("text"), sourceText.substring(quote.getInt("start"), quote.getInt("end")));
+        String ferry = given().queryParam("q", "\"winter timetable\"").get("/api/v1/quotes").then().extract().path("items[0].id");
+        assertNotNull(ferry);
+    }
+
+    @Test
+    void aLineWhoseOffsetsMissItsQuoteIsRefusedWithTheReason() throws Exception {
+        JsonPath job = importAndWait("quotebank-articles", sample("quotebank-articles-bad-offsets.json"));
+        assertEquals(1, job.getLong("counts.skipped"));
+        assertEquals(2, job.getInt("errors[0].line"));
+        assertTrue(job.getString("errors[0].reason").contains("quotationOffset 0 selects"), job.getString("errors[0].reason"));
+        assertEquals(0, count("select count(*) from source where url = 'https://harbour-gazette.example/2020/02/02/miss'"));
+    }
+
+    @Test
+    void gdeltQuotesGetTheirSpeakerFromOurExtractor() throws Exception {
+        JsonPath job = importAndWait("gdelt", sample("gdelt-quotations.json"));
+        assertEquals("succeeded", job.getString("state"));
+        assertEquals(0, job.getLong("counts.skipped"), job.prettify());
+        JsonPath strike = given().queryParam("q", "strike ferries tomorrow").get("/api/v1/quotes").then().extract().jsonPath();
+        assertEquals("Ines Kovac", strike.getString("items[0].speaker.name"));
+        assertNotNull(strike.getString("items[0].attributionRule"));
+        assertTrue(strike.getDouble("items[0].confidence") > 0);
+        JsonPath poster = given().queryParam("q", "\"safe crossings\"").get("/api/v1/quotes").then().extract().jsonPath();
+        assertNull(poster.get("items[0].speaker"));
+        assertNull(poster.get("items[0].confidence"));
+    }
+
+    @Test
+    void csvRowsWithAHeaderAreImported() throws Exception {
+        JsonPath job = importAndWait("csv", sample("quotes.csv"));
+        assertEquals("succeeded", job.getString("state"));
+        assertEquals(1, job.getLong("counts.skipped"), job.prettify());
+        assertTrue(job.getString("errors[0].reason").contains("quotedOn"), job.prettify());
+        String id = given().queryParam("q", "overdue necessary").get("/api/v1/quotes").then().extract().path("items[0].id");
+        JsonPath quote = given().get("/api/v1/quotes/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("Repairs are \"overdue\"\nand necessary.", quote.getString("text"));
+        assertEquals("Lena Ortiz", quote.getString("speaker.name"));
+    }
+
+    @Test
+    void anIngestedArticleThatRepeatsAStoredQuoteAddsAnAppearance() {
+        String name = "Quinn " + Fixtures.unique("Harbourside").replaceAll("[^A-Za-z]", "");
+        String text = "“The quay will be rebuilt by spring,” said " + name + ".\n";
+        String first = asEditor().contentType("application/json")
+                .body(Map.of("text", "Repairs begin\n\n" + text, "url", "https://one.example/" + Fixtures.unique("a")))
+                .post("/api/v1/articles").then().statusCode(201).extract().path("quoteIds[0]");
+        String second = asEditor().contentType("application/json")
+                .body(Map.of("text", "Quay works\n\n" + text, "url", "https://two.example/" + Fixtures.unique("b")))
+                .post("/api/v1/articles").then().statusCode(201).extract().path("quoteIds[0]");
+        assertEquals(first, second);
+        given().get("/api/v1/quotes/" + first).then().statusCode(200).body("appearanceCount", equalTo(2));
+        given().get("/api/v1/quotes/" + first + "/appearances").then().statusCode(200).body("items.size()", equalTo(2));
+    }
+}
