@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * One place a quote was reported: a source, where in its text, and when. A quote's first appearance has the quote's
- * own id and mirrors its source, offsets and context (kept by the database's triggers, see V16); further ones come
+ * own id and mirrors its source, offsets and context (kept by the database's triggers, see V26); further ones come
  * from ingesting another article that repeats the quote, or from a bulk import.
  */
 @Entity

@@ -107,3 +107,9 @@ alter table quote add column attribution_rule text;
 -- A repeated quote is found by its speaker and its exact text.
 create index quote_identity_idx on quote (md5(text), speaker_id);
 create index speaker_wikidata_idx on speaker (wikidata_id) where wikidata_id is not null;
+
+-- A new appearance changes what the API shows of its quote (appearanceCount): every instance drops its cache of
+-- shared reads on it, as V25 has every content table do. The search index holds nothing of appearances (V20's log
+-- needs no entry for them).
+create trigger quote_appearance_changed after insert or update or delete or truncate on quote_appearance
+    for each statement execute function notify_change();
