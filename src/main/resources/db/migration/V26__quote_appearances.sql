@@ -98,8 +98,9 @@ create trigger quote_speaker_count_update
     for each statement execute function speaker_quote_count_update();
 
 -- How sure the attribution is (0-1, e.g. Quotebank's speaker probability or our extractor's confidence), the
--- quote's ids in other datasets ({"quotebank": "2020-01-28-000082"}), and the extractor's rule.
-alter table quote add column confidence real check (confidence is null or (confidence >= 0 and confidence <= 1));
+-- quote's ids in other datasets ({"quotebank": "2020-01-28-000082"}), and the extractor's rule. Confidence is a double
+-- (what the API reads and writes), so that 0.8712 comes back as 0.8712 and an export imports back unchanged.
+alter table quote add column confidence double precision check (confidence is null or (confidence >= 0 and confidence <= 1));
 alter table quote add column external_ids jsonb not null default '{}';
 -- the rule of our extractor that attributed the quote, when it did (a GDELT import runs it on each quote's context)
 alter table quote add column attribution_rule text;

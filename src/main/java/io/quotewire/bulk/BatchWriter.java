@@ -37,7 +37,7 @@ final class BatchWriter {
         "create temp table if not exists stg_tag (line bigint, id uuid, slug text, name text, created_at timestamptz) on commit delete rows",
         """
         create temp table if not exists stg_quote (line bigint, id uuid, text text, type text, speaker_id uuid, source_id uuid, context text,
-            start_offset integer, end_offset integer, language text, status text, quoted_on date, confidence real, external_ids jsonb,
+            start_offset integer, end_offset integer, language text, status text, quoted_on date, confidence double precision, external_ids jsonb,
             attribution_rule text, tags text[], version bigint, created_at timestamptz, updated_at timestamptz, exact boolean)
             on commit delete rows""",
         """

@@ -152,7 +152,7 @@ public class Exporter {
                 string(json, "language", row.getString(9));
                 string(json, "status", row.getString(10));
                 string(json, "quotedOn", row.getString(11));
-                float confidence = row.getFloat(12);
+                double confidence = row.getDouble(12);
                 if (!row.wasNull()) {
                     json.writeNumberField("confidence", confidence);
                 }
@@ -209,8 +209,8 @@ public class Exporter {
                             csv.writeNull();
                         } else if (value instanceof Timestamp timestamp) {
                             csv.writeString(timestamp.toInstant().toString());
-                        } else if (value instanceof Float f) {
-                            csv.writeNumber(f);
+                        } else if (value instanceof Double d) {
+                            csv.writeNumber(d);
                         } else if (value instanceof Number n) {
                             csv.writeNumber(n.longValue());
                         } else if (i == 17 && value.toString().equals("{}")) {

@@ -88,7 +88,8 @@ public record QuoteView(
         Instant createdAt = instant(row.getObject(c++, OffsetDateTime.class));
         Instant updatedAt = instant(row.getObject(c++, OffsetDateTime.class));
         int appearanceCount = Math.max(1, row.getInt(c++));
-        Double confidence = row.getObject(c++, Double.class);
+        double confidenceValue = row.getDouble(c++); // a double precision column since V26
+        Double confidence = row.wasNull() ? null : confidenceValue;
         String[] idKeys = (String[]) row.getArray(c++).getArray();
         String[] idValues = (String[]) row.getArray(c++).getArray();
         Map<String, String> externalIds = new LinkedHashMap<>();
