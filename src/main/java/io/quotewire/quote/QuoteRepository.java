@@ -72,14 +72,18 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     public record QuoteRef(UUID id, UUID speakerId) {
     }
 
-    /** The quotes of a source in text order (unanchored ones last). */
+    /**
+     * The quotes that appear in a source, in text order (unanchored ones last): those whose own source it is and those
+     * it repeats (their appearance in it), as an ingest of the article found or added them.
+     */
     public List<QuoteRef> findQuoteRefsBySource(UUID sourceId) {
-        return getEntityManager().createQuery("select q.id, s.id from Quote q left join q.speaker s "
-                        + "where q.source.id = :source order by q.startOffset nulls last, q.createdAt, q.id", Object[].class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select q.id, q.speaker_id from quote_appearance a join quote q on q.id = a.quote_id
+                        where a.source_id = :source order by a.start_offset nulls last, a.created_at, q.id""")
                 .setParameter("source", sourceId)
-                .getResultStream()
-                .map(row -> new QuoteRef((UUID) row[0], (UUID) row[1]))
-                .toList();
+                .getResultList();
+        return rows.stream().map(row -> new QuoteRef((UUID) row[0], (UUID) row[1])).toList();
     }
 
     public Optional<Quote> findQuoteById(UUID id) {

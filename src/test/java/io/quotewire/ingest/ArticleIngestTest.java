@@ -89,9 +89,14 @@ class ArticleIngestTest {
     }
 
     @Test
-    void theSeedUnderANewUrlYieldsEveryGoldQuoteLinkedToTheStoredSpeakers() throws IOException {
+    void theSeedUnderANewUrlAddsAnAppearanceToEveryGoldQuoteInsteadOfACopy() throws IOException {
+        // The seed's quotes are stored with their speakers, so the same article under another URL repeats each of them:
+        // one more appearance per quote (issue 13), no new quote. This test writes only the new source and its
+        // appearances, and deletes that source at the end (the appearances go with it); the seed quotes are never
+        // touched, since other tests read them.
         JsonNode seed = new ObjectMapper().readTree(resource("/seed/seed.json"));
         String url = "https://example.org/" + Fixtures.unique("seed-copy");
+        long quotesBefore = QuarkusTransaction.requiringNew().call(() -> quoteRepository.count());
         Response response = asEditor().contentType(ContentType.JSON).body(Map.of("text", seedText(), "url", url, "publisher", "Fixture Gazette"))
                 .when().post(ARTICLES);
         response.then().statusCode(201)
@@ -99,32 +104,41 @@ class ArticleIngestTest {
                 .body("created", equalTo(true))
                 .body("speakersCreated", empty())
                 .body("counts.speakersLinked", equalTo(2))
-                .body("counts.aliasesAdded", equalTo(0));
+                .body("counts.aliasesAdded", equalTo(0))
+                .body("counts.quotes", equalTo(seed.path("quotes").size()));
         String sourceId = response.path("sourceId");
         try {
-            List<Map<String, Object>> stored = given().queryParam("limit", 100).when().get("/api/v1/sources/" + sourceId + "/quotes")
-                    .then().statusCode(200).extract().jsonPath().getList("items");
-            Map<Integer, Map<String, Object>> byStart = new HashMap<>();
-            stored.forEach(q -> byStart.put((Integer) q.get("start"), q));
-            assertEquals(seed.path("quotes").size(), stored.size(), "exactly the gold quotes");
-            for (JsonNode gold : seed.path("quotes")) {
-                Map<String, Object> quote = byStart.get(gold.path("start").asInt());
-                String where = "gold quote at " + gold.path("start").asInt();
-                assertTrue(quote != null, where + " is missing");
-                assertEquals(gold.path("end").asInt(), quote.get("end"), where);
-                assertEquals(gold.path("text").asText(), quote.get("text"), where);
-                assertEquals(gold.path("type").asText(), quote.get("type"), where);
+            assertEquals(quotesBefore, QuarkusTransaction.requiringNew().call(() -> quoteRepository.count()), "no quote was created");
+            Map<Integer, JsonNode> goldByStart = new HashMap<>();
+            seed.path("quotes").forEach(gold -> goldByStart.put(gold.path("start").asInt(), gold));
+            List<String> quoteIds = response.jsonPath().getList("quoteIds");
+            assertEquals(seed.path("quotes").size(), quoteIds.size());
+            for (String id : quoteIds) {
+                JsonPath quote = given().when().get("/api/v1/quotes/" + id).then().statusCode(200).extract().jsonPath();
+                assertEquals("verified", quote.getString("status"), id + " is the stored seed quote");
+                assertTrue(!sourceId.equals(quote.getString("source.id")), id + " keeps its first source");
+                assertEquals(2, quote.getInt("appearanceCount"), id);
+                List<Map<String, Object>> appearances = given().queryParam("limit", 100).when().get("/api/v1/quotes/" + id + "/appearances")
+                        .then().statusCode(200).extract().jsonPath().getList("items");
                 @SuppressWarnings("unchecked")
-                Map<String, Object> speaker = (Map<String, Object>) quote.get("speaker");
-                assertEquals(gold.path("speaker").asText(), speaker.get("slug"), where + ": the stored seed speaker, not a new one");
-                assertEquals("unverified", quote.get("status"), where);
+                Map<String, Object> here = appearances.stream().filter(a -> sourceId.equals(((Map<String, Object>) a.get("source")).get("id")))
+                        .findFirst().orElseThrow(() -> new AssertionError(id + " has no appearance in the new source"));
+                JsonNode gold = goldByStart.remove((Integer) here.get("start"));
+                assertTrue(gold != null, id + ": its appearance starts at a gold quote's offset, " + here.get("start"));
+                assertEquals(gold.path("end").asInt(), here.get("end"), id);
+                assertEquals(gold.path("text").asText(), quote.getString("text"), id);
+                assertEquals(gold.path("speaker").asText(), quote.getString("speaker.slug"), id + ": the stored seed speaker");
             }
+            assertTrue(goldByStart.isEmpty(), "every gold quote got its appearance: left " + goldByStart.keySet());
+            given().when().get("/api/v1/speakers/vedant-patel").then().statusCode(200).body("quoteCount", equalTo(10));
+            // the same article again finds the same quotes
+            asEditor().contentType(ContentType.JSON).body(Map.of("text", seedText(), "url", url)).when().post(ARTICLES)
+                    .then().statusCode(200).body("created", equalTo(false)).body("quoteIds", equalTo(quoteIds));
         } finally {
-            // the seed speakers' quote counts are asserted elsewhere: leave them as they were
-            for (Object id : response.jsonPath().getList("quoteIds")) {
-                asAdmin().when().delete("/api/v1/quotes/" + id).then().statusCode(204);
-            }
             asAdmin().when().delete("/api/v1/sources/" + sourceId).then().statusCode(204);
+        }
+        for (Object id : response.jsonPath().getList("quoteIds")) {
+            given().when().get("/api/v1/quotes/" + id).then().statusCode(200).body("appearanceCount", equalTo(1));
         }
     }
 
