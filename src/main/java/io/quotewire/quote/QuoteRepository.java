@@ -281,10 +281,23 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
                 .getResultStream().findFirst().map(UUID.class::cast);
     }
 
-    /** How many quotes with offsets into a source would no longer point at their text if it became {@code newText}. */
+    /**
+     * How many quotes with offsets into a source would no longer point at their text if it became {@code newText}:
+     * those whose own source it is, and those the source repeats with offsets (their appearance in it).
+     */
     public long countAnchoredQuotesBrokenBy(UUID sourceId, String newText) {
-        return list("source.id = ?1 and startOffset is not null", sourceId).stream()
-                .filter(q -> !new SourceSpan(q.startOffset, q.endOffset).holds(newText, q.text))
+        @SuppressWarnings("unchecked")
+        List<Object[]> anchored = getEntityManager().createNativeQuery("""
+                        select distinct q.id, q.text, a.start_offset, a.end_offset from quote_appearance a join quote q on q.id = a.quote_id
+                        where a.source_id = :source and a.start_offset is not null
+                        union
+                        select q.id, q.text, q.start_offset, q.end_offset from quote q where q.source_id = :source and q.start_offset is not null""")
+                .setParameter("source", sourceId)
+                .getResultList();
+        return anchored.stream()
+                .filter(row -> !new SourceSpan((Integer) row[2], (Integer) row[3]).holds(newText, (String) row[1]))
+                .map(row -> row[0])
+                .distinct()
                 .count();
     }
 

@@ -201,4 +201,22 @@ class BulkImportTest {
         given().get("/api/v1/quotes/" + first).then().statusCode(200).body("appearanceCount", equalTo(2));
         given().get("/api/v1/quotes/" + first + "/appearances").then().statusCode(200).body("items.size()", equalTo(2));
     }
+
+    @Test
+    void aSourceTextThatWouldMoveAnAppearanceOffItsQuoteIsRefused() {
+        String name = "Quinn " + Fixtures.unique("Quayside").replaceAll("[^A-Za-z]", "");
+        String text = "“The ferry will sail at dawn,” said " + name + ".\n";
+        asEditor().contentType("application/json")
+                .body(Map.of("text", "Sailing\n\n" + text, "url", "https://one.example/" + Fixtures.unique("c")))
+                .post("/api/v1/articles").then().statusCode(201);
+        String url = "https://two.example/" + Fixtures.unique("d");
+        String second = asEditor().contentType("application/json").body(Map.of("text", "Dawn sailing\n\n" + text, "url", url))
+                .post("/api/v1/articles").then().statusCode(201).extract().path("sourceId");
+        JsonPath source = given().get("/api/v1/sources/" + second).then().statusCode(200).extract().jsonPath();
+        Map<String, Object> replaced = Map.of("kind", "article", "title", source.getString("title"), "url", url,
+                "text", "Dawn sailing, updated\n\n" + text);
+        asEditor().contentType("application/json").body(replaced).put("/api/v1/sources/" + second)
+                .then().statusCode(409).body("detail", containsString("1 quote"));
+        assertEquals(source.getString("text"), given().get("/api/v1/sources/" + second).then().extract().path("text"));
+    }
 }
