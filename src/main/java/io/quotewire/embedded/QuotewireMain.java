@@ -45,6 +45,9 @@ public class QuotewireMain implements QuarkusApplication {
             // a bulk import or export (issue 13): no server worth reaching, and no import worker beside the command
             System.setProperty("quarkus.http.port", System.getProperty("quarkus.http.port", "0"));
             System.setProperty("quotewire.import.worker-enabled", "false");
+            // nor a search index of its own: it would re-read and index every imported quote, on the cores the import
+            // needs; the service's instances apply the change log the import writes (docs/SEARCH.md)
+            System.setProperty("quotewire.search.index.enabled", "false");
         }
         Quarkus.run(QuotewireMain.class, args);
     }
