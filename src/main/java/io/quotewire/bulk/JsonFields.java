@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Typed, bounded reads of the fields of one JSON line; every refusal names the field. */
@@ -20,6 +21,17 @@ final class JsonFields {
     static final int MAX_SOURCE_TEXT = 1_000_000;
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
     private static final Pattern QID = Pattern.compile("^Q[1-9][0-9]{0,11}$");
+    private static final Pattern COMPACT = Pattern.compile("\\d{14}");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DAY_AND_TIME = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})");
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /**
+     * A host name as most URLs have it (labels of letters, digits and inner hyphens, the last starting with a letter, as
+     * java.net.URI reads a server name), up to the port, path, query or fragment; other URLs go through java.net.URI.
+     */
+    private static final Pattern PLAIN_HOST = Pattern.compile(
+            "^https?://((?:[A-Za-z0-9](?:-*+[A-Za-z0-9])*+\\.)*[A-Za-z](?:-*+[A-Za-z0-9])*+)(?:[:/?#].*)?$", Pattern.DOTALL);
 
     private JsonFields() {
     }
@@ -221,22 +233,27 @@ final class JsonFields {
             return null;
         }
         try {
-            if (text.matches("\\d{14}")) {
+            Matcher dayAndTime = DAY_AND_TIME.matcher(text);
+            if (dayAndTime.matches()) {
+                // Quotebank's own form, on every line of a file: read without a formatter
+                return checkedYear(java.time.LocalDateTime.of(Integer.parseInt(dayAndTime.group(1)), Integer.parseInt(dayAndTime.group(2)),
+                        Integer.parseInt(dayAndTime.group(3)), Integer.parseInt(dayAndTime.group(4)), Integer.parseInt(dayAndTime.group(5)),
+                        Integer.parseInt(dayAndTime.group(6))).toInstant(java.time.ZoneOffset.UTC), field);
+            }
+            if (COMPACT.matcher(text).matches()) {
                 text = text.substring(0, 4) + "-" + text.substring(4, 6) + "-" + text.substring(6, 8) + "T" + text.substring(8, 10) + ":"
                         + text.substring(10, 12) + ":" + text.substring(12, 14) + "Z";
-            } else if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            } else if (DAY.matcher(text).matches()) {
                 text = text + "T00:00:00Z";
-            } else if (text.matches("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}")) {
-                text = text.replace(' ', 'T') + "Z";
             }
             return checkedYear(Instant.parse(text.replace(' ', 'T')), field);
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) { // a parse failure, or a month 13 read without a formatter
             throw new BadRecord(field + " is not a date and time such as 2020-01-28 08:04:05");
         }
     }
 
     private static Instant checkedYear(Instant instant, String field) throws BadRecord {
-        if (instant.isBefore(Instant.parse("1000-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw new BadRecord(field + " must have a four-digit year");
         }
         return instant;
@@ -244,6 +261,11 @@ final class JsonFields {
 
     /** The host of a URL, as the publisher of a source known only by its URL. */
     static String host(String url) {
+        Matcher plain = PLAIN_HOST.matcher(url);
+        if (plain.matches()) {
+            String host = plain.group(1);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        }
         try {
             String host = java.net.URI.create(url).getHost();
             return host == null ? null : host.startsWith("www.") ? host.substring(4) : host;

@@ -136,4 +136,37 @@ class BulkFormatsTest {
         assertThrows(BadRecord.class, () -> new QuotewireNdjson().checkFormat("{\"quoteID\":\"x\"}"));
         assertThrows(BadRecord.class, () -> new QuotebankQuotes().checkFormat("{\"record\":\"quote\"}"));
     }
+
+    @Test
+    void theHostOfAPlainUrlIsWhatJavaNetUriReads() {
+        for (String url : List.of("https://www.harbour-gazette.example/2020/01/28/x", "http://coastal-news.example:8080/a?b#c", "https://A-B.Example.COM",
+                "https://news.example/path with space", "https://1.2.3.4/x", "https://example.123/x", "https://-bad-.example/", "https://a--b.example/",
+                "https://user@host.example/", "https://xn--bcher-kva.example/", "https://b\u00fccher.example/", "https://host_name.example/x")) {
+            String expected;
+            try {
+                String host = java.net.URI.create(url).getHost();
+                expected = host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
+            } catch (IllegalArgumentException e) {
+                expected = url.equals("https://news.example/path with space") ? "news.example" : null; // java.net.URI refuses the path, the host is plain
+            }
+            assertEquals(expected, JsonFields.host(url), url);
+        }
+        long started = System.nanoTime();
+        assertNull(JsonFields.host("https://" + "a-".repeat(990) + "!"));
+        assertTrue(System.nanoTime() - started < 1_000_000_000L, "no backtracking blow-up");
+    }
+
+    @Test
+    void quotebankAndGdeltDatesAreReadAsUtcAndAnImpossibleOneIsRefused() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String[] c : List.of(new String[] {"2020-01-28 08:04:05", "2020-01-28T08:04:05Z"}, new String[] {"2020-01-28T08:04:05", "2020-01-28T08:04:05Z"},
+                new String[] {"20200128080405", "2020-01-28T08:04:05Z"}, new String[] {"2020-01-28", "2020-01-28T00:00:00Z"},
+                new String[] {"2020-01-28T08:04:05.5Z", "2020-01-28T08:04:05.500Z"})) {
+            assertEquals(java.time.Instant.parse(c[1]), JsonFields.looseInstant(json.readTree("{\"date\":\"" + c[0] + "\"}"), "date"), c[0]);
+        }
+        for (String bad : List.of("2020-13-28 08:04:05", "2020-02-30 08:04:05", "2020-01-28 25:00:00", "0999-01-01 00:00:00", "yesterday")) {
+            BadRecord refused = assertThrows(BadRecord.class, () -> JsonFields.looseInstant(json.readTree("{\"date\":\"" + bad + "\"}"), "date"), bad);
+            assertTrue(refused.getMessage().startsWith("date "), refused.getMessage());
+        }
+    }
 }

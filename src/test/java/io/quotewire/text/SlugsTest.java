@@ -34,6 +34,23 @@ class SlugsTest {
     }
 
     @Test
+    void asciiNamesSkipTheTransliterationAndGetTheSameSlug() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            every.append(c);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int k = random.nextInt(1, 30); k > 0; k--) {
+                name.append(every.charAt(random.nextInt(every.length())));
+            }
+            assertEquals(Slugs.ofTransliterated(name.toString()), Slugs.of(name.toString()), name.toString());
+        }
+        assertEquals(Slugs.ofTransliterated(every.toString()), Slugs.of(every.toString()));
+    }
+
+    @Test
     void transliterationIsSafeFromSeveralThreadsAtOnce() throws InterruptedException {
         Thread[] threads = new Thread[4];
         String[] failures = new String[threads.length];
