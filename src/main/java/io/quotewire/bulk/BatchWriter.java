@@ -45,7 +45,7 @@ final class BatchWriter {
             end_offset integer, context text, seen_on date, created_at timestamptz, exact boolean) on commit delete rows""",
         "create temp table if not exists map_speaker (stg_id uuid primary key, id uuid, in_batch boolean) on commit delete rows",
         "create temp table if not exists map_source (stg_id uuid primary key, id uuid, in_batch boolean) on commit delete rows",
-        "create temp table if not exists map_quote (stg_id uuid primary key, id uuid) on commit delete rows",
+        "create temp table if not exists map_quote (stg_id uuid primary key, id uuid, created boolean not null default false) on commit delete rows",
         "create temp table if not exists bad_line (line bigint primary key, reason text) on commit delete rows",
     };
 
@@ -176,7 +176,7 @@ final class BatchWriter {
         on conflict do nothing""";
 
     private static final String[] AFTER_QUOTES = {
-        "update map_quote set id = stg_id where id is null",
+        "update map_quote set id = stg_id, created = true where id is null",
         // the ids (and a first confidence) that further mentions of a quote bring
         """
         update quote x set external_ids = x.external_ids || e.ids, confidence = coalesce(x.confidence, e.confidence),
@@ -185,7 +185,10 @@ final class BatchWriter {
                      max(q.confidence) as confidence
               from stg_quote q join map_quote m on m.stg_id = q.id
               left join lateral jsonb_each_text(q.external_ids) kv on true
-              where not q.exact group by m.id) e
+              where not q.exact
+                -- a quote this batch created holds its line's ids already, unless several lines named it
+                and (not m.created or q.id in (select d.id from stg_quote d group by d.id having count(*) > 1))
+              group by m.id) e
         where x.id = e.id and (not x.external_ids @> e.ids or (x.confidence is null and e.confidence is not null))""",
         """
         insert into quote_tag (quote_id, tag_id)
