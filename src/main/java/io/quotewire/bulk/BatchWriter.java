@@ -133,6 +133,13 @@ final class BatchWriter {
         order by s.id, s.line
         on conflict do nothing""",
         "update map_speaker m set id = m.stg_id where m.id is null and m.in_batch and exists (select 1 from speaker x where x.id = m.stg_id)",
+        // a stored speaker matched by name that has no Wikidata id gets the one the line gives: the same speaker
+        // whichever file came first (an article-centric file names speakers without one)
+        """
+        update speaker x set wikidata_id = s.wikidata_id, version = x.version + 1, updated_at = now()
+        from (select distinct on (m.id) m.id, s.wikidata_id from stg_speaker s join map_speaker m on m.stg_id = s.id
+              where m.id is not null and not s.exact and s.wikidata_id is not null order by m.id, s.line) s
+        where x.id = s.id and x.wikidata_id is null""",
         """
         insert into source (id, kind, title, url, publisher, authors, published_at, language, text, text_digest, version, created_at, updated_at)
         select distinct on (s.id) s.id, s.kind, s.title, s.url, s.publisher, s.authors, s.published_at, s.language, s.text,

@@ -219,4 +219,20 @@ class BulkImportTest {
                 .then().statusCode(409).body("detail", containsString("1 quote"));
         assertEquals(source.getString("text"), given().get("/api/v1/sources/" + second).then().extract().path("text"));
     }
+
+    @Test
+    void aSpeakerFirstImportedWithoutWikidataIdGetsTheOneALaterFileGives() throws Exception {
+        String name = "Oona " + Fixtures.unique("Wikidata").replaceAll("[^A-Za-z]", "");
+        String url = "https://harbour-gazette.example/" + Fixtures.unique("qid");
+        String article = "{\"articleID\": \"" + Fixtures.unique("a") + "\", \"url\": \"" + url + "\", \"date\": \"2020-02-03 09:00:00\", "
+                + "\"content\": \"The pier opens on Friday , " + name + " said .\", \"quotations\": [{\"quotation\": \"The pier opens on Friday\", "
+                + "\"quotationOffset\": 0, \"globalTopSpeaker\": \"" + name + "\", \"globalProbas\": [[\"" + name + "\", \"0.9\"]]}]}\n";
+        assertEquals(0, importAndWait("quotebank-articles", article.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getLong("counts.skipped"));
+        String quote = "{\"quoteID\": \"" + Fixtures.unique("q") + "\", \"quotation\": \"The pier opens on Friday\", \"speaker\": \"" + name
+                + "\", \"qids\": [\"Q98765499\"], \"date\": \"2020-02-03 10:00:00\", \"probas\": [[\"" + name + "\", \"0.8\"]], \"urls\": [\"" + url + "\"]}\n";
+        JsonPath job = importAndWait("quotebank", quote.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0, job.getLong("counts.quotesCreated"), job.prettify());
+        assertEquals(1, count("select count(*) from speaker where name = '" + name + "'"));
+        assertEquals(1, count("select count(*) from speaker where name = '" + name + "' and wikidata_id = 'Q98765499'"));
+    }
 }
