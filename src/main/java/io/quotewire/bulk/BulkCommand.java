@@ -114,6 +114,18 @@ public class BulkCommand {
         return result == Importer.Result.SUCCEEDED ? 0 : 1;
     }
 
+    /**
+     * gzip at its fastest level: at the default level compressing took half of a 1 M-quote NDJSON export (54 s against
+     * 30 s without it); the fastest makes a file about a fifth larger.
+     */
+    private static OutputStream fastGzip(OutputStream raw) throws java.io.IOException {
+        return new GZIPOutputStream(raw, 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
+    }
+
     private int exportFile(Path file, String formatName, PrintStream err) throws Exception {
         Exporter.Format format = formatName == null || formatName.equals("ndjson") ? Exporter.Format.NDJSON
                 : formatName.equals("csv") ? Exporter.Format.CSV : null;
@@ -124,7 +136,7 @@ public class BulkCommand {
         long started = System.nanoTime();
         long count;
         try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
+                OutputStream out = file.toString().endsWith(".gz") ? fastGzip(raw) : raw) {
             count = exporter.export(QuoteFilterSql.of(new QuoteFilter()), format, out);
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -127,16 +127,22 @@ public class Exporter {
     private long quotes(Connection connection, QuoteFilterSql filter, JsonGenerator json) throws IOException, SQLException {
         String quotes = "select q.id, q.text, q.type, q.speaker_id, q.source_id, q.context, q.start_offset, q.end_offset, q.language, q.status, "
                 + "q.quoted_on, q.confidence, q.external_ids::text, q.attribution_rule, "
-                + "array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id order by t.slug), "
                 + "q.version, q.created_at, q.updated_at from quote q where " + filter.where() + " order by q.id";
+        // the tags of the quotes, in the quotes' order, beside them: one scan instead of a subquery per quote (3 of the
+        // 7 s PostgreSQL spent on the quotes of a 1 M-quote export)
+        String tags = "select qt.quote_id, t.slug from quote_tag qt join tag t on t.id = qt.tag_id "
+                + (filter.isEmpty() ? "" : "join quote q on q.id = qt.quote_id where " + filter.where()) + " order by qt.quote_id, t.slug";
         String appearances = "select a.quote_id, a.id, a.source_id, a.start_offset, a.end_offset, a.context, a.seen_on, a.created_at "
                 + "from quote_appearance a " + (filter.isEmpty() ? "" : "join quote q on q.id = a.quote_id where " + filter.where()) + " order by a.quote_id, a.id";
         long count = 0;
         try (PreparedStatement quoteQuery = cursor(connection, quotes, filter.parameters());
                 PreparedStatement appearanceQuery = cursor(connection, appearances, filter.parameters());
+                PreparedStatement tagQuery = cursor(connection, tags, filter.isEmpty() ? List.of() : filter.parameters());
                 ResultSet row = quoteQuery.executeQuery();
-                ResultSet appearance = appearanceQuery.executeQuery()) {
+                ResultSet appearance = appearanceQuery.executeQuery();
+                ResultSet tag = tagQuery.executeQuery()) {
             boolean more = appearance.next();
+            boolean moreTags = tag.next();
             while (row.next()) {
                 String id = row.getString(1);
                 json.writeStartObject();
@@ -162,10 +168,16 @@ public class Exporter {
                     json.writeRawValue(externalIds);
                 }
                 string(json, "attributionRule", row.getString(14));
-                strings(json, "tags", row.getArray(15));
-                json.writeNumberField("version", row.getLong(16));
-                instant(json, "createdAt", row.getTimestamp(17));
-                instant(json, "updatedAt", row.getTimestamp(18));
+                json.writeArrayFieldStart("tags");
+                // the tag cursor is in the same quote order: this quote's tags are the next ones
+                while (moreTags && tag.getString(1).equals(id)) {
+                    json.writeString(tag.getString(2));
+                    moreTags = tag.next();
+                }
+                json.writeEndArray();
+                json.writeNumberField("version", row.getLong(15));
+                instant(json, "createdAt", row.getTimestamp(16));
+                instant(json, "updatedAt", row.getTimestamp(17));
                 json.writeArrayFieldStart("appearances");
                 // both cursors are in the same quote order: this quote's appearances are the next ones
                 while (more && appearance.getString(1).equals(id)) {

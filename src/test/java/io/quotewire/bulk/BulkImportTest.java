@@ -235,4 +235,40 @@ class BulkImportTest {
         assertEquals(1, count("select count(*) from speaker where name = '" + name + "'"));
         assertEquals(1, count("select count(*) from speaker where name = '" + name + "' and wikidata_id = 'Q98765499'"));
     }
+
+    @Test
+    void anExportStreamsTheQuotesTheListFiltersSelectWithTheirTagsAndAppearances() throws Exception {
+        String speaker = Fixtures.createSpeaker("Exporta " + Fixtures.unique("Ndjson").replaceAll("[^A-Za-z]", ""));
+        String other = Fixtures.createSpeaker("Exporta " + Fixtures.unique("Other").replaceAll("[^A-Za-z]", ""));
+        String source = Fixtures.createSource();
+        String tagged = Fixtures.createQuote(source, speaker, "The first exported words.", "Harbour", "Ferries");
+        String plain = Fixtures.createQuote(source, speaker, "The second exported words.");
+        Fixtures.createQuote(source, other, "Words nobody exports here.");
+        String ndjson = given().queryParam("speaker", speaker).queryParam("format", "ndjson").get("/api/v1/quotes/export")
+                .then().statusCode(200).contentType(containsString("application/x-ndjson")).header("Cache-Control", "no-store").extract().asString();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> records = new java.util.ArrayList<>();
+        for (String line : ndjson.split("\n")) {
+            records.add(json.readTree(line));
+        }
+        assertEquals(List.of("speaker", "tag", "tag", "source", "quote", "quote"), records.stream().map(r -> r.get("record").asText()).toList());
+        assertEquals(speaker, records.get(0).get("slug").asText());
+        assertEquals(List.of("ferries", "harbour"), records.subList(1, 3).stream().map(r -> r.get("slug").asText()).sorted().toList());
+        assertEquals(source, records.get(3).get("id").asText());
+        Map<String, com.fasterxml.jackson.databind.JsonNode> quotes = new java.util.HashMap<>();
+        records.subList(4, 6).forEach(q -> quotes.put(q.get("id").asText(), q));
+        assertEquals("[\"ferries\",\"harbour\"]", quotes.get(tagged).get("tags").toString());
+        assertEquals("[]", quotes.get(plain).get("tags").toString());
+        for (String id : List.of(tagged, plain)) {
+            assertEquals(1, quotes.get(id).get("appearances").size(), id);
+            assertEquals(id, quotes.get(id).get("appearances").get(0).get("id").asText(), "the first appearance has the quote's id");
+        }
+        assertTrue(records.get(4).get("id").asText().compareTo(records.get(5).get("id").asText()) < 0, "quotes in id order");
+        String csv = given().queryParam("speaker", speaker).queryParam("format", "csv").get("/api/v1/quotes/export")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertEquals(String.join(",", Exporter.CSV_COLUMNS), rows.get(0));
+        assertEquals(3, rows.size(), csv);
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("\"" + tagged + "\",") && r.contains(",ferries|harbour,1,")), csv);
+    }
 }
