@@ -22,9 +22,8 @@ public class AppearanceRepository implements PanacheRepositoryBase<Appearance, U
     static final List<SortOrder.Field> SORTABLE = List.of(new SortOrder.Field("createdAt", "createdAt", SortOrder.Kind.INSTANT));
 
     public KeysetPager.Slice<Appearance> listAppearances(UUID quoteId, PageRequest page) {
-        return KeysetPager.page(this, Appearance.class, "from Appearance a join fetch a.source", "from Appearance a", "a",
-                new Conditions().add("a.quoteId = :quote", "quote", quoteId), SortOrder.parse(null, SORTABLE, "createdAt"), page,
-                (a, field) -> a.createdAt, a -> a.id);
+        return KeysetPager.page(this, Appearance.class, "from Appearance a join fetch a.source", "a",
+                new Conditions().add("a.quoteId = :quote", "quote", quoteId), SortOrder.parse(null, SORTABLE, "createdAt"), page, a -> a.id);
     }
 
     /** The oldest stored quote with this speaker and exactly this text (found by the quote_identity_idx index). */
