@@ -10,6 +10,8 @@ import io.quotewire.api.paging.PageRequest;
 import io.quotewire.api.params.QueryValues;
 import io.quotewire.api.problem.ProblemException;
 import io.quotewire.api.problem.ProblemType;
+import io.quotewire.appearance.AppearanceService;
+import io.quotewire.appearance.AppearanceView;
 import io.quotewire.auth.Roles;
 import io.quotewire.replica.PrimaryOnly;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,13 +59,31 @@ public class QuoteResource {
     private static final int MAX_FACETS = 100;
 
     private final QuoteService service;
+    private final AppearanceService appearances;
     private final Representations representations;
     private final ReadCache cache;
 
-    public QuoteResource(QuoteService service, Representations representations, ReadCache cache) {
+    public QuoteResource(QuoteService service, AppearanceService appearances, Representations representations, ReadCache cache) {
         this.service = service;
+        this.appearances = appearances;
         this.representations = representations;
         this.cache = cache;
+    }
+
+    /*
+     * The appearances of a quote are listed here rather than by a resource class of their own at
+     * /api/v1/quotes/{id}/appearances: beside this class's /api/v1/quotes/{id}, such a class was matched for GET only,
+     * and any other method on the path answered 404 instead of 405.
+     */
+    @GET
+    @Path("{id}/appearances")
+    @Operation(summary = "List the appearances of a quote",
+            description = "Every source that reported the quote, oldest first: the quote's own source first, with the quote's id.")
+    @APIResponse(responseCode = "200", description = "A page of appearances")
+    public Page<AppearanceView> listAppearances(@PathParam("id") String id, @Valid @BeanParam PageRequest page, @Context UriInfo uri) {
+        return appearances.listAppearances(QueryValues.uuid(id, "id"), page)
+                .map(slice -> Page.of(slice, page, uri))
+                .orElseThrow(() -> ProblemException.notFound("quote", id));
     }
 
     /** The answer of a random pick: always an object, its items distinct. */

@@ -519,6 +519,9 @@ final class HostileCases {
                 MERGE_PATCH, EDITOR, bytes("{}"), Set.of(400, 405), false));
         List<String> every = new ArrayList<>(READS);
         every.addAll(List.of("/api/v1/articles", "/api/v1/extractions"));
+        // the bulk operations (issue 13)
+        every.addAll(List.of("/api/v1/imports", "/api/v1/imports/01a2361b-f96b-7046-9be4-c860f70e6d07", "/api/v1/quotes/export",
+                "/api/v1/quotes/{quote}/appearances"));
         for (String path : every) {
             cases.add(new Case("unsupported-method", "TRACE " + path, operationOf("TRACE", path), "TRACE", path.replace("{slug}", "validation"),
                     null, null, null, Set.of(405), false));
