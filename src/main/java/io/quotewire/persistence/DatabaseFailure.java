@@ -3,6 +3,7 @@ package io.quotewire.persistence;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.hibernate.exception.JDBCConnectionException;
 
 /**
@@ -49,7 +50,8 @@ public enum DatabaseFailure {
     public static Optional<DatabaseFailure> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String state = t instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+            // a TimeoutException is the pool's: no connection could be had within the acquisition timeout
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException || t instanceof TimeoutException
                     || state.startsWith("08") || state.startsWith("53") || state.startsWith("57P0")) {
                 return Optional.of(UNAVAILABLE);
             }
