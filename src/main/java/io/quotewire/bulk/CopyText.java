@@ -11,7 +11,7 @@ import java.util.UUID;
  * Rows in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, backslash escapes for the characters
  * that would end a field or a row.
  */
-final class CopyText {
+public final class CopyText {
 
     private final StringBuilder text = new StringBuilder(1 << 16);
     private boolean rowStarted;
@@ -37,9 +37,11 @@ final class CopyText {
 
     /** A text[] value. */
     CopyText array(List<String> values) {
-        if (values == null) {
-            return field(null);
-        }
+        return field(values == null ? null : arrayLiteral(values));
+    }
+
+    /** The literal of a text[] value as PostgreSQL reads it: each element double-quoted, quotes and backslashes escaped. */
+    public static String arrayLiteral(List<String> values) {
         StringBuilder literal = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
@@ -56,7 +58,7 @@ final class CopyText {
             }
             literal.append('"');
         }
-        return field(literal.append('}').toString());
+        return literal.append('}').toString();
     }
 
     /** A jsonb object of strings. */

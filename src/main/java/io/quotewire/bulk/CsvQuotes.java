@@ -34,7 +34,7 @@ final class CsvQuotes {
         String name = JsonFields.text(node, "speakerName", JsonFields.MAX_NAME);
         String wikidataId = name == null ? null : JsonFields.wikidataId(JsonFields.text(node, "speakerWikidataId", 20), "speakerWikidataId");
         String url = JsonFields.url(JsonFields.text(node, "sourceUrl", JsonFields.MAX_URL), "sourceUrl");
-        UUID sourceId = uuid(JsonFields.text(node, "sourceId", 36), "sourceId");
+        UUID sourceId = JsonFields.uuid(JsonFields.text(node, "sourceId", 36), "sourceId");
         if (url == null && sourceId == null) {
             throw new BadRecord("sourceUrl (or the sourceId of a stored source) is required");
         }
@@ -46,14 +46,7 @@ final class CsvQuotes {
         Double confidence = JsonFields.probability(node.get("confidence"), "confidence");
         Map<String, String> externalIds = externalIds(JsonFields.text(node, "externalIds", 2000));
         var quotedOn = JsonFields.date(node, "quotedOn");
-        List<Rows.SpeakerRow> speakers = new ArrayList<>();
-        String speakerKey = null;
-        UUID speakerId = null;
-        if (name != null) {
-            speakerKey = Ids.speakerKey(name, wikidataId);
-            speakerId = Ids.speaker(speakerKey);
-            speakers.add(Speakers.imported(speakerId, name, wikidataId));
-        }
+        Speakers.Named speaker = Speakers.named(name, wikidataId);
         List<Rows.SourceRow> sources = new ArrayList<>();
         if (url != null) {
             Rows.SourceRow source = Sources.byUrl(url, JsonFields.text(node, "sourceTitle", JsonFields.MAX_TITLE), null, null);
@@ -61,10 +54,10 @@ final class CsvQuotes {
             sourceId = source.id();
         }
         String context = JsonFields.text(node, "context", JsonFields.MAX_CONTEXT);
-        Rows.QuoteRow quote = new Rows.QuoteRow(line, Ids.quote(speakerKey, text), text, type, speakerId, sourceId, context, start, end,
+        Rows.QuoteRow quote = new Rows.QuoteRow(line, Ids.quote(speaker.key(), text), text, type, speaker.id(), sourceId, context, start, end,
                 JsonFields.text(node, "language", 35), status, quotedOn, confidence, externalIds, JsonFields.text(node, "attributionRule", 100),
                 List.of(), 0, null, null, false, List.of(new Rows.AppearanceRow(null, sourceId, start, end, context, quotedOn, null)));
-        return Rows.Parsed.of(speakers, sources, List.of(quote));
+        return Rows.Parsed.of(speaker.row() == null ? List.of() : List.of(speaker.row()), sources, List.of(quote));
     }
 
     private static String orDefault(String value, String fallback) {
@@ -87,19 +80,6 @@ final class CsvQuotes {
         }
     }
 
-    private static UUID uuid(String text, String field) throws BadRecord {
-        if (text == null) {
-            return null;
-        }
-        try {
-            if (text.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadRecord(field + " is not a UUID");
-        }
-    }
 
     private static Map<String, String> externalIds(String json) throws BadRecord {
         Map<String, String> ids = new LinkedHashMap<>();

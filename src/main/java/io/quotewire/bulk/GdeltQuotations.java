@@ -59,18 +59,15 @@ final class GdeltQuotations implements LineParser {
             String pre = raw(item, "pre", field);
             String post = raw(item, "post", field);
             Attribution attribution = attribute(pre, text, post);
-            String speakerKey = null;
-            UUID speakerId = null;
-            if (attribution != null) {
-                speakerKey = Ids.speakerKey(attribution.name(), null);
-                speakerId = Ids.speaker(speakerKey);
-                speakers.putIfAbsent(speakerId, Speakers.imported(speakerId, attribution.name(), null));
+            Speakers.Named speaker = Speakers.named(attribution == null ? null : attribution.name(), null);
+            if (speaker.row() != null) {
+                speakers.putIfAbsent(speaker.id(), speaker.row());
             }
             String context = JsonFields.checked(pre + text + post, field, Integer.MAX_VALUE);
             if (context != null && context.length() > JsonFields.MAX_CONTEXT) {
                 context = text.length() <= JsonFields.MAX_CONTEXT ? text : null;
             }
-            rows.add(new Rows.QuoteRow(lineNumber, Ids.quote(speakerKey, text), text, "direct", speakerId, source.id(), context, null, null,
+            rows.add(new Rows.QuoteRow(lineNumber, Ids.quote(speaker.key(), text), text, "direct", speaker.id(), source.id(), context, null, null,
                     language, "unverified", day, attribution == null ? null : attribution.confidence(), Map.of(),
                     attribution == null ? null : attribution.rule(), List.of(), 0, null, null, false,
                     List.of(new Rows.AppearanceRow(null, source.id(), null, null, context, day, null))));

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,6 +109,21 @@ final class JsonFields {
             out.add(item.asText());
         }
         return out;
+    }
+
+    /** A UUID written in its canonical 36-character form; null for null text. */
+    static UUID uuid(String text, String field) throws BadRecord {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord(field + " is not a UUID");
+        }
     }
 
     static String required(JsonNode node, String field, int max) throws BadRecord {

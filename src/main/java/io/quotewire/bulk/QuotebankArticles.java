@@ -78,18 +78,15 @@ final class QuotebankArticles implements LineParser {
             int end = start + selected.codePointCount(0, selected.length());
             String name = QuotebankQuotes.speakerName(JsonFields.text(quotation, "globalTopSpeaker", JsonFields.MAX_NAME));
             Double confidence = name == null ? null : QuotebankQuotes.probabilityOf(quotation.get("globalProbas"), name, field + ".globalProbas");
-            String speakerKey = null;
-            UUID speakerId = null;
-            if (name != null) {
-                speakerKey = Ids.speakerKey(name, null);
-                speakerId = Ids.speaker(speakerKey);
-                speakers.putIfAbsent(speakerId, Speakers.imported(speakerId, name, null));
+            Speakers.Named speaker = Speakers.named(name, null);
+            if (speaker.row() != null) {
+                speakers.putIfAbsent(speaker.id(), speaker.row());
             }
             String context = context(JsonFields.text(quotation, "leftContext", JsonFields.MAX_CONTEXT), selected,
                     JsonFields.text(quotation, "rightContext", JsonFields.MAX_CONTEXT));
             String quoteId = JsonFields.text(quotation, "quoteID", 100);
             // the quote's text is the source's own characters, so that its offsets select exactly it
-            quotes.add(new Rows.QuoteRow(lineNumber, Ids.quote(speakerKey, selected), selected, "direct", speakerId, source.id(), context,
+            quotes.add(new Rows.QuoteRow(lineNumber, Ids.quote(speaker.key(), selected), selected, "direct", speaker.id(), source.id(), context,
                     start, end, "en", "unverified", day, confidence, quoteId == null ? Map.of() : Map.of("quotebank", quoteId), null, List.of(),
                     0, null, null, false, List.of(new Rows.AppearanceRow(null, source.id(), start, end, context, day, null))));
         }

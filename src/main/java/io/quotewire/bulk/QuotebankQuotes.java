@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Quotebank's quotation-centric files (quotes-YYYY.json.bz2): one unique quotation per line with its most likely
@@ -43,14 +42,7 @@ final class QuotebankQuotes implements LineParser {
         if (urls.isEmpty()) {
             throw new BadRecord("urls is empty: a quote needs at least one source");
         }
-        List<Rows.SpeakerRow> speakers = new ArrayList<>();
-        String speakerKey = null;
-        UUID speakerId = null;
-        if (name != null) {
-            speakerKey = Ids.speakerKey(name, wikidataId);
-            speakerId = Ids.speaker(speakerKey);
-            speakers.add(Speakers.imported(speakerId, name, wikidataId));
-        }
+        Speakers.Named speaker = Speakers.named(name, wikidataId);
         List<Rows.SourceRow> sources = new ArrayList<>();
         List<Rows.AppearanceRow> appearances = new ArrayList<>();
         for (String url : urls) {
@@ -59,10 +51,10 @@ final class QuotebankQuotes implements LineParser {
             sources.add(source);
             appearances.add(new Rows.AppearanceRow(null, source.id(), null, null, null, day, null));
         }
-        Rows.QuoteRow quote = new Rows.QuoteRow(lineNumber, Ids.quote(speakerKey, text), text, "direct", speakerId, sources.get(0).id(),
+        Rows.QuoteRow quote = new Rows.QuoteRow(lineNumber, Ids.quote(speaker.key(), text), text, "direct", speaker.id(), sources.get(0).id(),
                 null, null, null, "en", "unverified", day, confidence, Map.of("quotebank", quoteId), null, List.of(), 0, null, null, false,
                 appearances);
-        return Rows.Parsed.of(speakers, sources, List.of(quote));
+        return Rows.Parsed.of(speaker.row() == null ? List.of() : List.of(speaker.row()), sources, List.of(quote));
     }
 
     static String speakerName(String name) {

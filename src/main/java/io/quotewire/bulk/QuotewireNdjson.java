@@ -64,7 +64,7 @@ final class QuotewireNdjson implements LineParser {
         return new Rows.SourceRow(uuid(node, "id", true), kind, JsonFields.verbatimRequired(node, "title", JsonFields.MAX_TITLE),
                 JsonFields.url(JsonFields.verbatim(node, "url", JsonFields.MAX_URL), "url"), JsonFields.verbatim(node, "publisher", JsonFields.MAX_NAME),
                 JsonFields.verbatimStrings(node, "authors", JsonFields.MAX_NAME), JsonFields.instant(node, "publishedAt"),
-                JsonFields.verbatim(node, "language", 35), rawText(node, "text"), JsonFields.version(node), requiredInstant(node, "createdAt"),
+                JsonFields.verbatim(node, "language", 35), JsonFields.verbatim(node, "text", JsonFields.MAX_SOURCE_TEXT), JsonFields.version(node), requiredInstant(node, "createdAt"),
                 requiredInstant(node, "updatedAt"), true);
     }
 
@@ -143,25 +143,6 @@ final class QuotewireNdjson implements LineParser {
         }
     }
 
-    /** A source's text is kept as it is (not trimmed), so that offsets into it stay right. */
-    private static String rawText(JsonNode node, String field) throws BadRecord {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new BadRecord(field + " must be a string");
-        }
-        String text = value.asText();
-        if (text.indexOf('\0') >= 0) {
-            throw new BadRecord(field + " holds a NUL character");
-        }
-        if (text.length() > JsonFields.MAX_SOURCE_TEXT) {
-            throw new BadRecord(field + " is longer than " + JsonFields.MAX_SOURCE_TEXT + " characters");
-        }
-        return text;
-    }
-
     private static Instant requiredInstant(JsonNode node, String field) throws BadRecord {
         Instant instant = JsonFields.instant(node, field);
         if (instant == null) {
@@ -172,19 +153,9 @@ final class QuotewireNdjson implements LineParser {
 
     private static UUID uuid(JsonNode node, String field, boolean required) throws BadRecord {
         String text = JsonFields.text(node, field, 36);
-        if (text == null) {
-            if (required) {
-                throw new BadRecord(field + " is missing");
-            }
-            return null;
+        if (text == null && required) {
+            throw new BadRecord(field + " is missing");
         }
-        try {
-            if (text.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadRecord(field + " is not a UUID");
-        }
+        return JsonFields.uuid(text, field);
     }
 }

@@ -11,6 +11,25 @@ final class Speakers {
     }
 
     /**
+     * The speaker a line names: the key its quotes' ids are derived from, its id and its row; {@link #NONE} when the
+     * line names no speaker.
+     */
+    record Named(String key, UUID id, Rows.SpeakerRow row) {
+
+        static final Named NONE = new Named(null, null, null);
+    }
+
+    /** The speaker of this name (and Wikidata id, when known), or {@link Named#NONE} for a null name. */
+    static Named named(String name, String wikidataId) {
+        if (name == null) {
+            return Named.NONE;
+        }
+        String key = Ids.speakerKey(name, wikidataId);
+        UUID id = Ids.speaker(key);
+        return new Named(key, id, imported(id, name, wikidataId));
+    }
+
+    /**
      * A speaker known by name (and perhaps a Wikidata id). Its slug is that of its name; the merge gives it a
      * suffix when another speaker holds that slug.
      */

@@ -1,5 +1,6 @@
 package io.quotewire.bench;
 
+import io.quotewire.bulk.CopyText;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
@@ -88,23 +89,7 @@ final class CopyStream {
 
     /** A text[] value: a PostgreSQL array literal with every element quoted, then escaped as COPY text. */
     CopyStream textArray(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append('"');
-            String value = values.get(i);
-            for (int c = 0; c < value.length(); c++) {
-                char ch = value.charAt(c);
-                if (ch == '"' || ch == '\\') {
-                    literal.append('\\');
-                }
-                literal.append(ch);
-            }
-            literal.append('"');
-        }
-        return text(literal.append('}').toString());
+        return text(CopyText.arrayLiteral(values));
     }
 
     void endRow() {
