@@ -40,47 +40,24 @@ RESULTS=$ROOT/benchmarks/RESULTS.md
 export PGHOST PGPORT PGUSER
 JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
-load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+source benchmarks/lib.sh
 
 mkdir -p "$WORK/data" "$WORK/nginx"
 
 # --- tools and database -------------------------------------------------------------------------------------------
-need() { # $1 command, $2 Debian package
-  command -v "$1" >/dev/null && return
-  log "installing $2"
-  apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }
-}
 need wrk wrk
-[ -x /usr/sbin/nginx ] || need nginx nginx
+need /usr/sbin/nginx nginx
 # the data generator draws its words from Debian's American English word list
-[ -f /usr/share/dict/american-english ] || need /usr/share/dict/american-english wamerican
+need /usr/share/dict/american-english wamerican
 PGBENCH=$(command -v pgbench || echo /usr/bin/pgbench)
-if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
-  log "starting PostgreSQL"
-  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start
-  for _ in $(seq 30); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 1; done
-fi
-if [ "$(psql -X -At -d postgres -c "select count(*) from pg_database where datname = '$DB'")" = 0 ]; then
-  log "creating database $DB"
-  psql -X -q -d postgres -c "create database $DB"
-fi
+ensure_database
 if [ ! -f "$APP/quarkus-run.jar" ]; then
   log "building the service jar"
   ./mvnw -q package -DskipTests
 fi
 
 # --- the service and nginx ----------------------------------------------------------------------------------------
-SERVICE_PID=
 NGINX_PID=
-stop_service() {
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-  SERVICE_PID=
-}
 stop_nginx() {
   if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
     kill "$NGINX_PID"
@@ -93,18 +70,12 @@ trap 'stop_service; stop_nginx' EXIT
 start_service() { # $1: rate limiting on (true) or off (false), $2: the java command (default $JAVA)
   local java=${2:-$JAVA}
   log "starting the service on port $PORT (rate limiting $1; $("$java" -version 2>&1 | head -1))"
-  # as shipped, with the quota raised out of the way: the limiter runs on every request but never refuses one
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-    QUOTEWIRE_SEED_ENABLED=false QUOTEWIRE_RATE_LIMIT_ENABLED=$1 QUOTEWIRE_RATE_LIMIT_REQUESTS=1000000000 \
-    "$java" $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$WORK/service-$1.log" 2>&1 &
-  SERVICE_PID=$!
-  for _ in $(seq 120); do
-    curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && return
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$WORK/service-$1.log" >&2; exit 1; }
-    sleep 1
-  done
-  log "the service did not become ready; see $WORK/service-$1.log"
-  exit 1
+  # as shipped, with the quota raised out of the way: the limiter runs on every request but never refuses one; the
+  # search index kept between starts in the work folder
+  launch_service "$WORK/service-$1.log" "$java" QUOTEWIRE_RATE_LIMIT_ENABLED="$1" QUOTEWIRE_RATE_LIMIT_REQUESTS=1000000000 \
+    QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index"
+  # a start after new data rebuilds the search index in the background, which would take CPU from the measurement
+  log "  search index current after $(await_index) s"
 }
 
 # --- data ---------------------------------------------------------------------------------------------------------
@@ -112,6 +83,7 @@ start_service true # the first start creates the schema (Flyway), which the gene
 log "generating $QUOTES quotes with seed $SEED (skipped when already loaded)"
 ./mvnw -q test-compile exec:java@generate -Dexec.args="--url $JDBC_URL --user $PGUSER --quotes $QUOTES --seed $SEED \
   --skip-if-present --truncate" | tee "$WORK/generate.log"
+log "search index current after $(await_index) s (a rebuild after new data; kept in $WORK/index for the next starts)"
 
 log "exporting request values"
 psql_db -At -c "select id from quote order by md5(id::text) limit 100000" >"$WORK/data/ids.txt"
@@ -133,7 +105,7 @@ stop_service
 
 # --- measuring ----------------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 ERRORS LOAD
-RSS_MAX=0
+RSS_MAX=0 RSS_ANON=0 RSS_FILE=0 # kB: the largest VmRSS seen, and its anonymous (heap, stacks, code) and file-mapped parts
 sample_rss() { # $1: pid; keeps the largest VmRSS (kB) seen
   local rss
   rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0)
@@ -151,7 +123,7 @@ measure() { # $1 configuration, $2 scenario, $3 base url, $4 pid to sample RSS o
     local key="$config|$scenario|$c" out="$WORK/wrk-$config-$scenario-$c.txt"
     LOAD[$key]=$(load_average)
     if [ -n "$pid" ]; then
-      (while kill -0 "$pid" 2>/dev/null; do awk '/^VmRSS/ { print $2 }' "/proc/$pid/status"; sleep 2; done) >"$WORK/rss-$config-$scenario-$c.txt" 2>/dev/null &
+      (while kill -0 "$pid" 2>/dev/null; do awk '/^(VmRSS|RssAnon|RssFile):/ { printf "%s ", $2 } END { print "" }' "/proc/$pid/status"; sleep 2; done) >"$WORK/rss-$config-$scenario-$c.txt" 2>/dev/null &
       local sampler=$!
     fi
     wrk_run "$scenario" "$c" "$DURATION" "$url" "$out"
@@ -159,7 +131,9 @@ measure() { # $1 configuration, $2 scenario, $3 base url, $4 pid to sample RSS o
       kill "$sampler" 2>/dev/null || true
       local top
       top=$(sort -n "$WORK/rss-$config-$scenario-$c.txt" | tail -1)
-      [ -n "$top" ] && [ "$top" -gt "$RSS_MAX" ] && RSS_MAX=$top
+      if [ -n "$top" ] && [ "${top%% *}" -gt "$RSS_MAX" ]; then
+        read -r RSS_MAX RSS_ANON RSS_FILE <<<"$top"
+      fi
     fi
     local line
     line=$(grep '^RESULT ' "$out")
@@ -277,7 +251,8 @@ first_c=${CONNECTIONS%% *}
     echo "| ceiling | nginx static JSON | $c | ${RPS[$key]} | ${P50[$key]} | ${P99[$key]} | ${ERRORS[$key]} | $(ratio "${RPS[$key]}" "${PGBENCH_TPS[$c]}") | 1.00 | | ${LOAD[$key]} |"
   done
   echo
-  echo "Largest RSS of the service under load: $((RSS_MAX / 1024)) MB."
+  echo "Largest RSS of the service under load: $((RSS_MAX / 1024)) MB ($((RSS_ANON / 1024)) MB anonymous, $((RSS_FILE / 1024)) MB"
+  echo "file-mapped: the jar's classes and the search index's mapped files, pages the kernel can drop and share)."
   echo
   echo "Targets (issue 11), at $first_c connections unless said:"
   echo

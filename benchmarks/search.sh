@@ -35,63 +35,28 @@ export PGHOST PGPORT PGUSER
 JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 JAR=target/quarkus-app/quarkus-run.jar
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
-load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+APP=$ROOT/target/quarkus-app
+source benchmarks/lib.sh
 
 mkdir -p "$WORK/data"
 
 # --- tools, database, jar -------------------------------------------------------------------------------------------
-for tool in wrk:wrk /usr/share/dict/american-english:wamerican; do
-  if ! command -v "${tool%%:*}" >/dev/null && [ ! -e "${tool%%:*}" ]; then
-    log "installing ${tool##*:}"
-    apt-get install -y "${tool##*:}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "${tool##*:}" >/dev/null; }
-  fi
-done
-if [ "$(psql -X -At -d postgres -c "select count(*) from pg_database where datname = '$DB'")" = 0 ]; then
-  log "creating database $DB"
-  psql -X -q -d postgres -c "create database $DB"
-fi
+need wrk wrk
+need /usr/share/dict/american-english wamerican
+ensure_database
 if [ ! -f "$JAR" ] || { [ "${BENCH_BUILD:-1}" = 1 ] && [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; }; then
   log "building the service jar"
   ./mvnw -o -q -B package -DskipTests
 fi
 
 # --- the service --------------------------------------------------------------------------------------------------
-SERVICE_PID=
-stop_service() {
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-  SERVICE_PID=
-}
 trap stop_service EXIT
 
 start_service() { # $1: index enabled (true/false)
   log "starting the service on port $PORT (search index enabled: $1)"
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-    QUOTEWIRE_SEED_ENABLED=false QUOTEWIRE_RATE_LIMIT_ENABLED=false QUOTEWIRE_RATE_LIMIT_REQUESTS=1000000000 \
-    QUOTEWIRE_SEARCH_INDEX_ENABLED=$1 QUOTEWIRE_SEARCH_INDEX_PATH=$WORK/index \
-    QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=${BENCH_ACQUISITION_TIMEOUT:-2S} \
-    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >>"$WORK/service.log" 2>&1 &
-  SERVICE_PID=$!
-  for _ in $(seq 120); do
-    curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && return
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$WORK/service.log" >&2; exit 1; }
-    sleep 1
-  done
-  log "the service did not become ready; see $WORK/service.log"
-  exit 1
-}
-
-await_index() { # waits until the index answers searches; prints the seconds waited
-  local started=$SECONDS
-  until curl -sf "http://127.0.0.1:$PORT/q/health/ready" | grep -q '"answeredBy" *: *"index"'; do
-    [ $((SECONDS - started)) -gt 1800 ] && { log "the index did not become current in 30 minutes"; exit 1; }
-    sleep 1
-  done
-  echo $((SECONDS - started))
+  JAVA_OPTS=${BENCH_JAVA_OPTS:-} launch_service "$WORK/service.log" java QUOTEWIRE_RATE_LIMIT_ENABLED=false \
+    QUOTEWIRE_SEARCH_INDEX_ENABLED="$1" QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index" \
+    QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${BENCH_ACQUISITION_TIMEOUT:-2S}"
 }
 
 start_service true
