@@ -186,7 +186,9 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         if (maxSeq == null) {
             return List.of();
         }
-        int batch = Math.max(4, count * 2);
+        // most sequence numbers belong to a stored quote, so the first round draws only as many as asked for (one
+        // row read for one quote, as a by-id read); each further round draws four times as many
+        int batch = count;
         Map<UUID, QuoteView> picked = new java.util.LinkedHashMap<>();
         for (int round = 0; round < MAX_SAMPLING_ROUNDS && picked.size() < count; round++) {
             Long[] drawn = ThreadLocalRandom.current().longs(batch, 1, maxSeq + 1).boxed().toArray(Long[]::new);
@@ -224,7 +226,9 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         Set<UUID> picked = new LinkedHashSet<>();
         String probe = "select q.seq, q.id from Quote q" + conditions.whereAnd("q.seq in :seqs");
         // Sequence numbers are dense (only deleted quotes leave holes), so without filters a few probes find a quote.
-        int batch = Math.max(4, count * 2);
+        // most sequence numbers belong to a stored quote, so the first round draws only as many as asked for (one
+        // row read for one quote, as a by-id read); each further round draws four times as many
+        int batch = count;
         for (int round = 0; round < MAX_SAMPLING_ROUNDS && picked.size() < count; round++) {
             List<Long> drawn = ThreadLocalRandom.current().longs(batch, 1, maxSeq + 1).boxed().toList();
             TypedQuery<Object[]> query = getEntityManager().createQuery(probe, Object[].class).setParameter("seqs", new LinkedHashSet<>(drawn));
@@ -381,11 +385,6 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
             query.setMaxResults(limit);
         }
         return query.getResultList();
-    }
-
-    /** The quotes with {@code ids}, in no particular order (a search page is ordered by the index that found it). */
-    public List<Quote> findQuotesByIds(List<UUID> ids) {
-        return find(SELECT + " where q.id in :ids", Map.of("ids", ids)).list();
     }
 
     /**

@@ -10,15 +10,13 @@ import io.quotewire.search.QuoteIndex;
 import io.quotewire.search.SearchFilters;
 import io.quotewire.speaker.SpeakerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Ranked search answered by the search index ({@link QuoteIndex}): the index finds and ranks one page of ids, the
- * quotes themselves are read from PostgreSQL by id, and the matched words are marked with the index's analyzer.
+ * quotes' views are read from PostgreSQL by id in one statement, and the matched words are marked with the index's analyzer.
  * Answers empty when the index cannot answer (absent, rebuilding, failed), and {@link QuoteService} then asks
  * PostgreSQL. Cursors it makes carry their own fingerprint, so each engine continues only its own pages.
  */
@@ -75,13 +73,10 @@ class QuoteSearch {
             return Optional.empty();
         }
         QuoteIndex.Hits hits = found.get();
-        Map<UUID, Quote> byId = new HashMap<>();
-        if (!hits.ids().isEmpty()) {
-            quotes.findQuotesByIds(hits.ids()).forEach(q -> byId.put(q.id, q));
-        }
+        // the views in one statement, in the index's order (as a by-id read makes them: no entities, no lazy loads)
         var highlighter = index.highlighter(filter.query());
-        List<QuoteView> views = hits.ids().stream().map(byId::get).filter(q -> q != null)
-                .map(q -> QuoteView.of(q).withHighlights(highlighter.apply(q.text).stream().map(h -> new Highlight(h[0], h[1])).toList()))
+        List<QuoteView> views = quotes.findQuoteViewsByIds(hits.ids()).stream()
+                .map(view -> view.withHighlights(highlighter.apply(view.text()).stream().map(h -> new Highlight(h[0], h[1])).toList()))
                 .toList();
         String next = null;
         if (hits.more()) {
