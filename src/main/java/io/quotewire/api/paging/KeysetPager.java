@@ -1,9 +1,11 @@
 package io.quotewire.api.paging;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,17 +18,20 @@ import java.util.function.Function;
  * Runs a filtered, sorted list query one keyset page at a time: it reads one record more than the page to learn
  * whether another page follows, and never uses OFFSET, so every page costs the same however deep it is.
  * <p>
- * A filtered list first reads the ids of its matches, unordered and at most {@link #CANDIDATES} of them, so that
- * PostgreSQL finds them through the filter's own index (a tag's, a date's). When that is all of them, the page is
- * sorted from those ids. Otherwise the filter matches so much that walking the sort's index meets a page of matches
- * soon. The page is then cut from the candidate ids alone. Without this, PostgreSQL walks the sort's index for every filter, assuming the matches are spread evenly
- * along it: 0.8 million rows read for a month's quotes out of a million, 2.5 s, because the newest quotes were said
- * most recently (benchmarks/RESULTS.md).
+ * A filter matching at most {@link #CANDIDATES} records is selective: its page query orders by expressions no index
+ * holds, so that PostgreSQL finds the matches through the filter's own index (a tag's, a date's) and sorts them.
+ * Otherwise the filter matches so much that walking the sort's index meets a page of matches soon. Without this,
+ * PostgreSQL walks the sort's index for every filter, assuming the matches are spread evenly along it: 0.8 million
+ * rows read for a month's quotes out of a million, 2.5 s, because the newest quotes were said most recently
+ * (benchmarks/RESULTS.md). Which filters are selective is learnt once a minute per filter.
  */
 public final class KeysetPager {
 
-    /** The most matches a filtered list reads the ids of before walking the sort's index instead. */
+    /** The most matches of a filter for which the page is found through the filter's index and sorted. */
     static final int CANDIDATES = 10_000;
+    /** Per filter (type and canonical conditions), whether it is selective: see {@link #matchesAtMost}. */
+    private static final Cache<String, Boolean> SELECTIVE = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     private KeysetPager() {
     }
@@ -77,28 +82,14 @@ public final class KeysetPager {
                 : PageCursor.decode(request.cursor, fingerprint, sort.size());
         int limit = request.effectiveLimit();
         String root = " from " + entity + " " + alias;
-        // a computed order (a rank) reads every match anyway: reading them first would only add a query
-        List<UUID> candidates = conditions.isEmpty() || sort.computed() ? null : candidates(entityManager, root, alias, conditions);
-        if (candidates != null && candidates.isEmpty()) {
-            return new Slice<>(List.of(), null, request.includeTotal() ? 0L : null);
-        }
-        // with candidates, the conditions have been applied: repeating them beside thousands of ids only misleads the
-        // planner (it chose to scan the table in parallel and probe each row)
-        Map<String, Object> parameters = candidates != null ? new HashMap<>() : conditions.parameters();
-        List<String> restrictions = new ArrayList<>();
-        if (candidates != null) {
-            restrictions.add(alias + ".id in :candidates");
-            parameters.put("candidates", candidates);
-        }
-        if (position != null) {
-            restrictions.add(sort.after(alias, position, parameters));
-        }
-        String where = candidates != null ? " where " + String.join(" and ", restrictions)
-                : restrictions.isEmpty() ? conditions.where() : conditions.whereAnd(String.join(" and ", restrictions));
+        Map<String, Object> parameters = new HashMap<>(conditions.parameters());
+        String where = position == null ? conditions.where() : conditions.whereAnd(sort.after(alias, position, parameters));
+        // a selective filter: its own index finds the matches and they are sorted; otherwise the order's index is walked
+        // and meets a page of matches soon. A computed order (a rank) has no index to walk.
+        boolean selective = !conditions.isEmpty() && !sort.computed()
+                && SELECTIVE.get(entity + "|" + conditions.canonical(), key -> matchesAtMost(entityManager, root, conditions, CANDIDATES));
+        String order = selective ? sort.orderByWithoutIndex(alias) : sort.orderBy(alias);
         List<String> values = sort.expressions(alias);
-        // from the candidates, the page is found by id and sorted: walking the order's index would test each row it
-        // meets against thousands of ids
-        String order = candidates != null ? sort.orderByWithoutIndex(alias) : sort.orderBy(alias);
         TypedQuery<Object[]> query = entityManager.createQuery("select " + alias + ".id, " + String.join(", ", values) + root + where
                 + order, Object[].class);
         parameters.forEach(query::setParameter);
@@ -109,17 +100,18 @@ public final class KeysetPager {
             Object[] last = rows.get(limit - 1);
             next = PageCursor.encode(fingerprint, sort.positionOf(Arrays.asList(last).subList(1, last.length), (UUID) last[0]));
         }
-        Long total = !request.includeTotal() ? null
-                : candidates != null ? Long.valueOf(candidates.size()) : count(entityManager, root, conditions);
+        Long total = request.includeTotal() ? count(entityManager, root, conditions) : null;
         return new Slice<>(ids, next, total);
     }
 
-    /** The ids of every match when there are at most {@link #CANDIDATES}, else null. */
-    private static List<UUID> candidates(EntityManager entityManager, String root, String alias, Conditions conditions) {
-        TypedQuery<UUID> query = entityManager.createQuery("select " + alias + ".id" + root + conditions.where(), UUID.class);
+    /**
+     * Whether at most {@code most} records match: read as that many ids at the most, found through the filter's own
+     * index. The answer only chooses a plan (both give the same page), so it is kept a minute per filter.
+     */
+    private static boolean matchesAtMost(EntityManager entityManager, String root, Conditions conditions, int most) {
+        TypedQuery<Integer> query = entityManager.createQuery("select 1" + root + conditions.where(), Integer.class);
         conditions.parameters().forEach(query::setParameter);
-        List<UUID> ids = query.setMaxResults(CANDIDATES + 1).getResultList();
-        return ids.size() > CANDIDATES ? null : ids;
+        return query.setMaxResults(most + 1).getResultList().size() <= most;
     }
 
     private static long count(EntityManager entityManager, String root, Conditions conditions) {
