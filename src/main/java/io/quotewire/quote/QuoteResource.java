@@ -98,7 +98,12 @@ public class QuoteResource {
             @Parameter(description = "Comma-separated fields, - for descending: createdAt, updatedAt, length, and with q relevance "
                     + "(the default with q; otherwise -createdAt)", example = "-createdAt") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        return Page.of(service.listQuotes(filter, sort, page), page, uri);
+        if (filter.query() != null) {
+            // not cached: each instance's search index catches up with a write on its own, after the cache is dropped
+            return Page.of(service.listQuotes(filter, sort, page), page, uri);
+        }
+        // the same page for everyone who asks for it, until the next write (as a speaker's pages)
+        return cache.get(List.of("quotes", uri.getRequestUri().toString()), () -> Page.of(service.listQuotes(filter, sort, page), page, uri));
     }
 
     @GET
