@@ -44,11 +44,16 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
             new SortOrder.Field("relevance", "function('quote_rank', %1$s.search, :q)", SortOrder.Kind.REAL));
 
     private static final String FROM = "from Quote q left join fetch q.speaker join fetch q.source";
-    /** Everything a {@link QuoteView} shows, in the column order {@link QuoteView#read} expects; tags as a sorted array. */
+    /**
+     * Everything a {@link QuoteView} shows, in the column order {@link QuoteView#read} expects; tags as a sorted array,
+     * each tag found by its key (the lateral sub-select, kept apart by {@code offset 0}): joined, PostgreSQL read the
+     * whole tag table once per quote, half of a page's time.
+     */
     private static final String VIEW_SQL = """
             select q.id, q.text, q.type, s.id, s.slug, s.name, src.id, src.title, src.url, src.publisher, src.published_at,
                    q.context, q.start_offset, q.end_offset, q.language,
-                   array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id order by t.slug collate "C"),
+                   array(select t.slug from quote_tag qt cross join lateral (select t.slug from tag t where t.id = qt.tag_id offset 0) t
+                         where qt.quote_id = q.id order by t.slug collate "C"),
                    q.status, q.quoted_on, q.created_at, q.updated_at,
                    (select count(*) from quote_appearance a where a.quote_id = q.id), q.confidence,
                    array(select e.key from jsonb_each_text(q.external_ids) e order by e.key),
