@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -29,6 +31,9 @@ public final class KeysetPager {
 
     /** The most matches of a filter for which the page is found through the filter's index and sorted. */
     static final int CANDIDATES = 10_000;
+    /** The HQL statements Hibernate has interpreted in this JVM (see {@link #query}); at most this many remembered. */
+    private static final Set<String> INTERPRETED = ConcurrentHashMap.newKeySet();
+    private static final int MAX_REMEMBERED = 10_000;
     /** Per filter (type and canonical conditions), whether it is selective: see {@link #matchesAtMost}. */
     private static final Cache<String, Boolean> SELECTIVE = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
@@ -61,7 +66,7 @@ public final class KeysetPager {
             return ids.with(List.of());
         }
         Map<UUID, E> byId = new HashMap<>();
-        repository.getEntityManager().createQuery("select " + alias + " " + from + " where " + alias + ".id in :ids", type)
+        query(repository.getEntityManager(), "select " + alias + " " + from + " where " + alias + ".id in :ids", type)
                 .setParameter("ids", ids.items()).getResultList().forEach(entity -> byId.put(idOf.apply(entity), entity));
         return ids.with(ids.items().stream().map(byId::get).filter(Objects::nonNull).toList());
     }
@@ -90,8 +95,7 @@ public final class KeysetPager {
                 && SELECTIVE.get(entity + "|" + conditions.canonical(), key -> matchesAtMost(entityManager, root, conditions, CANDIDATES));
         String order = selective ? sort.orderByWithoutIndex(alias) : sort.orderBy(alias);
         List<String> values = sort.expressions(alias);
-        TypedQuery<Object[]> query = entityManager.createQuery("select " + alias + ".id, " + String.join(", ", values) + root + where
-                + order, Object[].class);
+        TypedQuery<Object[]> query = query(entityManager, "select " + alias + ".id, " + String.join(", ", values) + root + where + order, Object[].class);
         parameters.forEach(query::setParameter);
         List<Object[]> rows = query.setMaxResults(limit + 1).getResultList();
         List<UUID> ids = rows.stream().limit(limit).map(row -> (UUID) row[0]).toList();
@@ -109,14 +113,33 @@ public final class KeysetPager {
      * index. The answer only chooses a plan (both give the same page), so it is kept a minute per filter.
      */
     private static boolean matchesAtMost(EntityManager entityManager, String root, Conditions conditions, int most) {
-        TypedQuery<Integer> query = entityManager.createQuery("select 1" + root + conditions.where(), Integer.class);
+        TypedQuery<Integer> query = query(entityManager, "select 1" + root + conditions.where(), Integer.class);
         conditions.parameters().forEach(query::setParameter);
         return query.setMaxResults(most + 1).getResultList().size() <= most;
     }
 
     private static long count(EntityManager entityManager, String root, Conditions conditions) {
-        TypedQuery<Long> query = entityManager.createQuery("select count(*)" + root + conditions.where(), Long.class);
+        TypedQuery<Long> query = query(entityManager, "select count(*)" + root + conditions.where(), Long.class);
         conditions.parameters().forEach(query::setParameter);
         return query.getSingleResult();
+    }
+
+    /**
+     * The query for {@code hql}, interpreted by Hibernate one statement at a time the first time this JVM meets it
+     * (afterwards from Hibernate's query plan cache, without the lock). Interpreting a statement takes the HQL
+     * parser several megabytes of working memory; the first 64 concurrent requests of a new list shape, each parsing
+     * the same statement, exhausted a 128 MB heap (OutOfMemoryError in ANTLR's prediction, answered as 500s).
+     */
+    private static <T> TypedQuery<T> query(EntityManager entityManager, String hql, Class<T> type) {
+        if (INTERPRETED.contains(hql)) {
+            return entityManager.createQuery(hql, type);
+        }
+        synchronized (INTERPRETED) {
+            TypedQuery<T> query = entityManager.createQuery(hql, type);
+            if (INTERPRETED.size() < MAX_REMEMBERED) {
+                INTERPRETED.add(hql);
+            }
+            return query;
+        }
     }
 }
