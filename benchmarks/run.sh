@@ -6,6 +6,7 @@
 #   - the service as shipped (rate limiting on, its quota raised out of the way): every scenario warmed for WARMUP s,
 #     then measured at each connection count;
 #   - the service with rate limiting off: the LIMIT_OFF_SCENARIOS, likewise;
+#   - the service with its read cache off: the CACHE_OFF_SCENARIOS, likewise;
 #   - two ceilings: pgbench running the by-id statement (the single-row lookup, prepared) with the service stopped,
 #     and nginx serving a static JSON of the same size as a by-id answer;
 # and writes the results, as ratios to the ceilings with the load average, between the read-benchmark markers of
@@ -29,6 +30,11 @@ WARMUP=${BENCH_WARMUP:-60}
 DURATION=${BENCH_DURATION:-15}
 SCENARIOS=${BENCH_SCENARIOS:-"by-id today random list speaker rare-tag speaker-type date-range"}
 LIMIT_OFF_SCENARIOS=${BENCH_LIMIT_OFF_SCENARIOS:-"by-id"}
+# the lists again with the read cache off: what a page costs when it is not cached (the scenarios draw from a few
+# hundred distinct pages, so after their warm-up the shipped configuration answers them from the cache)
+CACHE_OFF_SCENARIOS=${BENCH_CACHE_OFF_SCENARIOS:-"list rare-tag speaker-type date-range"}
+# after each start, before the first scenario's own warm-up: the JIT needs one to two minutes under load
+JIT_WARMUP=${BENCH_JIT_WARMUP:-60}
 JAVA=${BENCH_JAVA:-java}
 # optional: another JVM (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) to run the shipped by-id scenario on as well
 ALT_JAVA=${BENCH_ALT_JAVA:-}
@@ -68,15 +74,21 @@ stop_nginx() {
 }
 trap 'stop_service; stop_nginx' EXIT
 
-start_service() { # $1: rate limiting on (true) or off (false), $2: the java command (default $JAVA)
+start_service() { # $1: rate limiting on (true) or off (false), $2: the java command (default $JAVA), $3: read cache (default true)
   local java=${2:-$JAVA}
-  log "starting the service on port $PORT (rate limiting $1; $("$java" -version 2>&1 | head -1))"
+  log "starting the service on port $PORT (rate limiting $1, read cache ${3:-true}; $("$java" -version 2>&1 | head -1))"
   # as shipped, with the quota raised out of the way: the limiter runs on every request but never refuses one; the
   # search index kept between starts in the work folder
   launch_service "$WORK/service-$1.log" "$java" QUOTEWIRE_RATE_LIMIT_ENABLED="$1" QUOTEWIRE_RATE_LIMIT_REQUESTS=1000000000 \
-    QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index"
+    QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index" QUOTEWIRE_HTTP_CACHE_ENABLED="${3:-true}"
   # a start after new data rebuilds the search index in the background, which would take CPU from the measurement
   log "  search index current after $(await_index) s"
+}
+
+jit_warmup() { # $1 base url: by id for JIT_WARMUP s, so that the first scenario is not measured on a cold JIT
+  [ "$JIT_WARMUP" -gt 0 ] || return 0
+  log "  JIT warm-up: by id for ${JIT_WARMUP}s"
+  wrk_run by-id "${CONNECTIONS%% *}" "$JIT_WARMUP" "$1" ""
 }
 
 # --- data ---------------------------------------------------------------------------------------------------------
@@ -149,18 +161,28 @@ LOAD_START=$(load_average)
 log "load average at the start: $LOAD_START"
 
 start_service true
+jit_warmup "http://127.0.0.1:$PORT"
 for scenario in $SCENARIOS; do measure shipped "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
 stop_service
 
+CONFIGS="shipped limit-off"
 start_service false
+jit_warmup "http://127.0.0.1:$PORT"
 for scenario in $LIMIT_OFF_SCENARIOS; do measure limit-off "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
 stop_service
+if [ -n "$CACHE_OFF_SCENARIOS" ]; then
+  CONFIGS="$CONFIGS cache-off"
+  start_service true "$JAVA" false
+  jit_warmup "http://127.0.0.1:$PORT"
+  for scenario in $CACHE_OFF_SCENARIOS; do measure cache-off "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
+fi
+stop_service
 
-CONFIGS="shipped limit-off"
 if [ -n "$ALT_JAVA" ]; then
   ALT_NAME="shipped-java$("$ALT_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
   CONFIGS="$CONFIGS $ALT_NAME"
   start_service true "$ALT_JAVA"
+  jit_warmup "http://127.0.0.1:$PORT"
   measure "$ALT_NAME" by-id "http://127.0.0.1:$PORT" "$SERVICE_PID"
   stop_service
 fi
@@ -172,7 +194,8 @@ cat >"$WORK/by-id.sql" <<SQL
 \\set s random(1, $MAX_SEQ)
 select q.id, q.text, q.type, s.id, s.slug, s.name, src.id, src.title, src.url, src.publisher, src.published_at,
        q.context, q.start_offset, q.end_offset, q.language,
-       array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id order by t.slug collate "C"),
+       array(select t.slug from quote_tag qt cross join lateral (select t.slug from tag t where t.id = qt.tag_id offset 0) t
+             where qt.quote_id = q.id order by t.slug collate "C"),
        q.status, q.quoted_on, q.created_at, q.updated_at
 from quote q left join speaker s on s.id = q.speaker_id join source src on src.id = q.source_id where q.seq = :s;
 SQL
@@ -226,7 +249,9 @@ first_c=${CONNECTIONS%% *}
   echo "Run by \`benchmarks/run.sh\` (see docs/BENCHMARKS.md) on $(date -u +%Y-%m-%dT%H:%MZ): $QUOTES generated quotes (seed $SEED);"
   echo "wrk with $THREADS threads, each scenario warmed ${WARMUP}s at $first_c connections then measured ${DURATION}s per connection"
   echo "count; the service, PostgreSQL, wrk, pgbench and nginx on the same machine. *shipped*: rate limiting on, its quota"
-  echo "raised to 10^9 a minute so it never refuses; *limit-off*: QUOTEWIRE_RATE_LIMIT_ENABLED=false; *shipped-javaN*: as shipped on"
+  echo "raised to 10^9 a minute so it never refuses; *limit-off*: QUOTEWIRE_RATE_LIMIT_ENABLED=false; *cache-off*: as shipped but"
+  echo "QUOTEWIRE_HTTP_CACHE_ENABLED=false (what an uncached page costs), its x by-id against shipped; each start warmed ${JIT_WARMUP}s"
+  echo "by id before the first scenario (JIT); JVM \`$JAVA_OPTS\`; *shipped-javaN*: as shipped on"
   echo "another JVM ($ALT_JAVA), its x by-id against shipped on the first. Ceilings in the same run,"
   echo "the service stopped: pgbench of the by-id statement (\`-M prepared -j $THREADS\`, one row by unique key with speaker,"
   echo "source and tags) and nginx serving the same $BODY_BYTES-byte JSON as a static file."
@@ -234,12 +259,12 @@ first_c=${CONNECTIONS%% *}
   echo "| configuration | scenario | conns | req/s | p50 ms | p99 ms | errors | x pgbench | x nginx | x by-id (same config) | load average (1, 5, 15 min) |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for config in $CONFIGS; do
-    scenarios=$SCENARIOS; [ "$config" = limit-off ] && scenarios=$LIMIT_OFF_SCENARIOS
+    scenarios=$SCENARIOS; [ "$config" = limit-off ] && scenarios=$LIMIT_OFF_SCENARIOS; [ "$config" = cache-off ] && scenarios=$CACHE_OFF_SCENARIOS
     [[ "$config" == shipped-java* ]] && scenarios=by-id
     for scenario in $scenarios; do
       for c in $CONNECTIONS; do
         key="$config|$scenario|$c"; byid="${RPS[$config|by-id|$c]:-0}"
-        [[ "$config" == shipped-java* ]] && byid="${RPS[shipped|by-id|$c]:-0}"
+        [[ "$config" == shipped-java* || "$config" == cache-off ]] && byid="${RPS[shipped|by-id|$c]:-0}"
         echo "| $config | $scenario | $c | ${RPS[$key]} | ${P50[$key]} | ${P99[$key]} | ${ERRORS[$key]} | $(ratio "${RPS[$key]}" "${PGBENCH_TPS[$c]}") | $(ratio "${RPS[$key]}" "${RPS[nginx|static|$c]}") | $(ratio "${RPS[$key]}" "$byid") | ${LOAD[$key]} |"
       done
     done

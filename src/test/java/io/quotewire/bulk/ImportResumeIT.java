@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportResumeIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final int QUOTES = 12_000;
+    private static final int QUOTES = 6_000;
     private static final Pattern PROGRESS = Pattern.compile("\\| ([0-9,]+) lines \\|");
     private static final Pattern RESUMED = Pattern.compile("Resuming import \\S+ after line ([0-9,]+)");
 
@@ -42,7 +42,8 @@ class ImportResumeIT {
     static Path work;
     private static EmbeddedPostgres postgres;
     private static Path file;
-    private static boolean referenceImported;
+    /** The NDJSON export of one uninterrupted import of {@link #file}; made once, both tests compare with it. */
+    private static Path reference;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -73,7 +74,7 @@ class ImportResumeIT {
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", database),
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUOTEWIRE_SEED_ENABLED", "false",
-                "QUOTEWIRE_IMPORT_BATCH_QUOTES", "1000",
+                "QUOTEWIRE_IMPORT_BATCH_QUOTES", "500",
                 // a loaded build machine can take longer than the service's 2 s to hand out a first connection
                 "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S"));
         return builder;
@@ -88,20 +89,20 @@ class ImportResumeIT {
         return output;
     }
 
-    /** The uninterrupted import both tests compare with, made once for the class (a second run would change nothing). */
-    private static synchronized void importReference() throws Exception {
-        if (!referenceImported) {
+    /** The export of the uninterrupted import both tests compare with, made once for the class. */
+    private static synchronized Path reference() throws Exception {
+        if (reference == null) {
             run("reference", "import", file.toString(), "--format", "quotebank");
-            referenceImported = true;
+            Path exported = work.resolve("reference.ndjson.gz");
+            run("reference", "export", exported.toString(), "--format", "ndjson");
+            reference = exported;
         }
+        return reference;
     }
 
     @Test
     void anImportKilledAndStartedAgainEndsWithTheDatabaseOfOneUninterruptedRun() throws Exception {
-        importReference();
-        Path reference = work.resolve("reference.ndjson.gz");
-        run("reference", "export", reference.toString(), "--format", "ndjson");
-
+        Path reference = reference();
         Path log = work.resolve("killed-first.log");
         Process first = command("killed", log, "import", file.toString(), "--format", "quotebank").start();
         long committed = 0;
@@ -130,9 +131,7 @@ class ImportResumeIT {
 
     @Test
     void anNdjsonExportImportedIntoAnEmptyDatabaseExportsTheSameBytes() throws Exception {
-        Path original = work.resolve("original.ndjson.gz");
-        importReference();
-        run("reference", "export", original.toString(), "--format", "ndjson");
+        Path original = reference();
         String imported = run("roundtrip", "import", original.toString(), "--format", "ndjson");
         assertTrue(imported.contains("succeeded"), imported);
         Path again = work.resolve("again.ndjson.gz");

@@ -114,10 +114,15 @@ class ResilienceIT {
     @Test
     void withTheDatabaseStoppedRequestsAnswer503QuicklyAndTheServiceRecoversWhenItReturns() throws Exception {
         runningService();
-        assertEquals(200, get("/api/v1/quotes").statusCode());
+        HttpResponse<String> cached = get("/api/v1/quotes");
+        assertEquals(200, cached.statusCode());
 
         postgres.close();
-        for (String path : List.of("/api/v1/quotes", "/api/v1/quotes/random", "/api/v1/quotes/today", "/api/v1/speakers/vedant-patel",
+        // a page read before the outage answers from the read cache, as it was; everything else needs the database
+        HttpResponse<String> fromCache = get("/api/v1/quotes");
+        assertEquals(200, fromCache.statusCode());
+        assertEquals(cached.body(), fromCache.body());
+        for (String path : List.of("/api/v1/quotes?limit=5", "/api/v1/quotes/random", "/api/v1/quotes/today", "/api/v1/speakers/vedant-patel",
                 "/api/v1/quotes?q=peace", "/api/v1/tags")) {
             assertUnavailableQuickly(path, request(path).GET());
         }
@@ -136,7 +141,7 @@ class ResilienceIT {
 
         postgres = startPostgres();
         Instant back = Instant.now();
-        while (get("/api/v1/quotes").statusCode() != 200) {
+        while (get("/api/v1/quotes?limit=5").statusCode() != 200) {
             if (Duration.between(back, Instant.now()).compareTo(RECOVER_WITHIN) > 0) {
                 fail("the service still failed " + RECOVER_WITHIN + " after PostgreSQL returned");
             }
