@@ -26,6 +26,17 @@ public final class PackagedService {
         this.port = port;
     }
 
+    /**
+     * How the ITs run a JVM of the packaged service or one of its commands: compiled by C1 only, as the test JVMs
+     * are (pom.xml, test.jvm.args), since such a JVM lives for seconds and C2 would take half of its CPU.
+     */
+    public static final String TEST_JVM = "-XX:TieredStopAtLevel=1";
+
+    /** The java command of the JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** Starts the jar on {@code port} with {@code environment} added, its output in {@code log}. */
     public static PackagedService start(int port, Map<String, String> environment, Path log) throws IOException {
         // the service's temporary files (Vert.x's file cache, which a killed process cannot delete) go beside its log,
@@ -33,7 +44,7 @@ public final class PackagedService {
         // the library's shared cache there, extracted once per machine
         Path temporary = Files.createDirectories(log.toAbsolutePath().getParent().resolve("tmp-" + port));
         Path postgresBinaries = Path.of(System.getProperty("ot.epg.working-dir", Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(java(), TEST_JVM,
                 "-Dquarkus.http.port=" + port, "-Djava.io.tmpdir=" + temporary, "-Dot.epg.working-dir=" + postgresBinaries,
                 "-jar", JAR.toString())
                 .redirectErrorStream(true)
