@@ -153,10 +153,13 @@ class TwoInstanceIT {
 
         String tag = "cache-check-" + UUID.randomUUID().toString().substring(0, 8);
         String source = on(portA).get("/api/v1/sources").then().statusCode(200).extract().path("items[0].id");
-        on(portA).contentType(ContentType.JSON).body(Map.of("text", "The harbour stays open.", "type", "direct", "sourceId", source, "tags", List.of(tag)))
-                .post("/api/v1/quotes").then().statusCode(201);
+        on(portB).get("/api/v1/quotes?limit=1").then().statusCode(200); // B's newest-quote page, now in its cache
+        String quote = on(portA).contentType(ContentType.JSON).body(Map.of("text", "The harbour stays open.", "type", "direct", "sourceId", source, "tags", List.of(tag)))
+                .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
         seen = awaitOnB(() -> on(portB).queryParam("includeTotal", true).get("/api/v1/tags").then().extract().<Integer>path("total") == tagsBefore + 1);
         assertTrue(seen.compareTo(Duration.ofSeconds(1)) < 0, "the new tag reached B's cached tag list after " + seen);
+        seen = awaitOnB(() -> quote.equals(on(portB).get("/api/v1/quotes?limit=1").then().extract().path("items[0].id")));
+        assertTrue(seen.compareTo(Duration.ofSeconds(1)) < 0, "the new quote reached B's cached list page after " + seen);
 
         RestAssured.given().baseUri("http://localhost").port(portA).header("Authorization", "Bearer " + Fixtures.ADMIN_KEY)
                 .delete("/api/v1/speakers/" + id).then().statusCode(204);
