@@ -24,14 +24,15 @@ ensure_database() { # starts the machine's PostgreSQL if it has stopped, and cre
   fi
 }
 
-SERVICE_PID=
-stop_service() {
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"
-    wait "$SERVICE_PID" 2>/dev/null || true
+stop_pid() { # $1: the pid of a child this script started (may be empty); stops it and waits for it
+  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+    kill "$1"
+    wait "$1" 2>/dev/null || true
   fi
-  SERVICE_PID=
 }
+
+SERVICE_PID=
+stop_service() { stop_pid "$SERVICE_PID"; SERVICE_PID=; }
 
 launch_service() { # $1 log file, $2 java command, then NAME=value settings; returns once the service is ready
   local service_log=$1 java=$2; shift 2

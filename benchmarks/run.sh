@@ -65,13 +65,7 @@ fi
 
 # --- the service and nginx ----------------------------------------------------------------------------------------
 NGINX_PID=
-stop_nginx() {
-  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill "$NGINX_PID"
-    wait "$NGINX_PID" 2>/dev/null || true
-  fi
-  NGINX_PID=
-}
+stop_nginx() { stop_pid "$NGINX_PID"; NGINX_PID=; }
 trap 'stop_service; stop_nginx' EXIT
 
 start_service() { # $1: rate limiting on (true) or off (false), $2: the java command (default $JAVA), $3: read cache (default true)
