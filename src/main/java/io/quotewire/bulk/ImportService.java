@@ -3,6 +3,7 @@ package io.quotewire.bulk;
 import io.quotewire.api.problem.ProblemException;
 import io.quotewire.api.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,10 +26,12 @@ public class ImportService {
 
     private final ImportJobs jobs;
     private final ImportConfig config;
+    private final Event<ImportQueued> queued;
 
-    public ImportService(ImportJobs jobs, ImportConfig config) {
+    public ImportService(ImportJobs jobs, ImportConfig config, Event<ImportQueued> queued) {
         this.jobs = jobs;
         this.config = config;
+        this.queued = queued;
     }
 
     Path spoolDirectory() {
@@ -54,7 +57,9 @@ public class ImportService {
             Path file = directory.resolve("upload-" + UUID.randomUUID() + ".import");
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             UUID id = jobs.createJob(format, file.toAbsolutePath().toString(), null, bytes);
-            return jobs.findJobView(id).orElseThrow();
+            ImportJobView view = jobs.findJobView(id).orElseThrow();
+            queued.fireAsync(new ImportQueued(id));
+            return view;
         } finally {
             Files.deleteIfExists(partial);
         }
