@@ -67,8 +67,11 @@ class ImportResumeIT {
         }
     }
 
-    private static ProcessBuilder command(String database, Path log, String... args) {
-        List<String> command = new ArrayList<>(List.of(PackagedService.java(), PackagedService.TEST_JVM, "-jar", JAR.toString()));
+    private static ProcessBuilder command(String database, Path log, String... args) throws IOException {
+        // the command's temporary files (Vert.x's file cache, which the killed one cannot delete) stay in the test's folder
+        Path temporary = Files.createDirectories(work.resolve("tmp-" + database));
+        List<String> command = new ArrayList<>(List.of(PackagedService.java(), PackagedService.TEST_JVM, "-Djava.io.tmpdir=" + temporary,
+                "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
