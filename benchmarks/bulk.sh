@@ -25,7 +25,7 @@ OUT=benchmarks/results/bulk-$(date -u +%Y%m%dT%H%M).md
 mkdir -p benchmarks/results target
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q package -DskipTests"; exit 2; }
 if [ ! -f "$FILE" ]; then
-  ./mvnw -o -q test-compile exec:java@generate-import -Dexec.args="$FILE $QUOTES"
+  MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=4" ./mvnw -o -q test-compile exec:java@generate-import -Dexec.args="$FILE $QUOTES"
 fi
 for db in bulk bulk_copy; do $PG -c "drop database if exists $db" -c "create database $db"; done
 run() { # name, database, args...
