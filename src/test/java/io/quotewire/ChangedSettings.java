@@ -17,7 +17,8 @@ import java.util.Map;
  * <li>the Quotable routes under {@value #QUOTABLE_PREFIX} instead of the default prefix;</li>
  * <li>a read replica: the same database, logged in as a read-only role that ReplicaRoutingTest creates (until then
  * reads fall back to the primary), with the scheduler off so that no scheduled check takes replica connections
- * while that test counts them, and the shared-read cache off so that every read reaches a database.</li>
+ * while that test counts them, and the shared-read cache off so that every read reaches a database; with no
+ * scheduler, an import runs only if its own wake-up starts it (ImportWakeUpTest).</li>
  * </ul>
  */
 public class ChangedSettings implements QuarkusTestProfile {
