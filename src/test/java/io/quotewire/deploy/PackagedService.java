@@ -40,8 +40,8 @@ public final class PackagedService {
     /** Starts the jar on {@code port} with {@code environment} added, its output in {@code log}. */
     public static PackagedService start(int port, Map<String, String> environment, Path log) throws IOException {
         // the service's temporary files (Vert.x's file cache, which a killed process cannot delete) go beside its log,
-        // into the test's own folder, not into the machine's temp folder; the embedded PostgreSQL's binaries stay in
-        // the library's shared cache there, extracted once per machine
+        // into the test's own folder, not into the machine's temp folder; the embedded PostgreSQL's binaries are the
+        // ones the test JVM uses (under target/ in the Maven build, see the pom)
         Path temporary = Files.createDirectories(log.toAbsolutePath().getParent().resolve("tmp-" + port));
         Path postgresBinaries = Path.of(System.getProperty("ot.epg.working-dir", Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
         ProcessBuilder builder = new ProcessBuilder(java(), TEST_JVM,
