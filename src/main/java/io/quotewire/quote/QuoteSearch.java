@@ -45,14 +45,15 @@ class QuoteSearch {
         SearchFilters filters = new SearchFilters(filter.query(), speakerId.orElse(null), filter.sourceId(), filter.tagGroups(),
                 filter.type() == null ? null : filter.type().wireValue(), filter.status() == null ? null : filter.status().wireValue(),
                 filter.from(), filter.to(), filter.minLength(), filter.maxLength(), filter.language);
-        String fingerprint = PageCursor.fingerprint("Quote|index|" + filter.speaker + "|" + filters);
+        // "seq": the cursor holds the score and the sequence number of the last hit (an older layout's are not ours)
+        String fingerprint = PageCursor.fingerprint("Quote|index|seq|" + filter.speaker + "|" + filters);
         int limit = page.effectiveLimit();
         Float afterScore = null;
-        UUID afterId = null;
+        Long afterSeq = null;
         if (page.cursor != null && !page.cursor.isEmpty()) {
             PageCursor.Position position;
             try {
-                position = PageCursor.decode(page.cursor, fingerprint, 1);
+                position = PageCursor.decode(page.cursor, fingerprint, 2);
             } catch (ProblemException notOurs) {
                 return Optional.empty(); // PostgreSQL's cursor, or none at all: PostgreSQL answers (or refuses) it
             }
@@ -60,14 +61,14 @@ class QuoteSearch {
                 throw cursorUnavailable();
             }
             afterScore = parseScore(position.sortValues().get(0));
-            afterId = position.lastId();
+            afterSeq = parseSeq(position.sortValues().get(1));
         }
         if (speakerUnknown) {
             return index.serving() ? Optional.of(new KeysetPager.Slice<>(List.of(), null, page.includeTotal() ? 0L : null)) : Optional.empty();
         }
-        Optional<QuoteIndex.Hits> found = index.search(filters, limit, afterScore, afterId, page.includeTotal());
+        Optional<QuoteIndex.Hits> found = index.search(filters, limit, afterScore, afterSeq, page.includeTotal());
         if (found.isEmpty()) {
-            if (afterId != null) {
+            if (afterSeq != null) {
                 throw cursorUnavailable();
             }
             return Optional.empty();
@@ -81,7 +82,8 @@ class QuoteSearch {
         String next = null;
         if (hits.more()) {
             int last = hits.ids().size() - 1;
-            next = PageCursor.encode(fingerprint, new PageCursor.Position(List.of(Float.toString(hits.scores().get(last))), hits.ids().get(last)));
+            next = PageCursor.encode(fingerprint, new PageCursor.Position(
+                    List.of(Float.toString(hits.scores().get(last)), Long.toString(hits.seqs().get(last))), hits.ids().get(last)));
         }
         return Optional.of(new KeysetPager.Slice<>(views, next, hits.total()));
     }
@@ -95,6 +97,14 @@ class QuoteSearch {
     private static Float parseScore(String value) {
         try {
             return Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "is not a valid cursor");
+        }
+    }
+
+    private static Long parseSeq(String value) {
+        try {
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("cursor", "is not a valid cursor");
         }

@@ -3,6 +3,7 @@ package io.quotewire.search;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quotewire.api.caching.ReadCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -47,6 +48,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -73,8 +78,12 @@ import org.jboss.logging.Logger;
  * running when it last read the log ({@code pg_snapshot_xmin}); every change of an older transaction is in the
  * index, and the committed changes of newer ones it has already applied are remembered by sequence number. Before a
  * search, one cheap count of the log rows at or above the watermark tells whether anything new has committed; if so
- * the search first applies it (a few quotes read by id), so an instance answers every search with every write
- * acknowledged before it, on every instance. A background poll does the same when no search comes.
+ * the search first applies it (a few quotes read by id). That count is skipped while no write was heard since the
+ * index was last found up to date ({@link ReadCache#writesHeard()}: this instance's writes before their answer
+ * leaves, every other instance's by LISTEN/NOTIFY within milliseconds of its commit; while that feed is down every
+ * search counts). So a search sees every write acknowledged on this instance before it, and every write committed
+ * elsewhere once its notification has arrived. A background poll applies changes every {@code pollInterval} too,
+ * searches or not.
  *
  * <p><b>Rebuilding.</b> With no index, an index of another database, one older than the log's retention, or a
  * rebuild asked for (a log row without a quote: the rebuild command, bulk loads), the instance rebuilds from one
@@ -91,7 +100,7 @@ public class QuoteIndex {
     }
 
     /** What a search found: the ids of one page in rank order with their scores, whether more follow, the total. */
-    public record Hits(List<UUID> ids, List<Float> scores, boolean more, Long total) {
+    public record Hits(List<UUID> ids, List<Float> scores, List<Long> seqs, boolean more, Long total) {
     }
 
     /** The index's own account of itself, for readiness and the status table. */
@@ -101,15 +110,21 @@ public class QuoteIndex {
     /** A few quotes by id, with their tags' slugs. */
     private static final String QUOTES_BY_ID = """
             select q.id, q.text, q.speaker_id, q.source_id, q.type, q.status, q.language, q.quoted_on, q.length,
-                   array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id)
+                   array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id), q.seq
             from quote q where q.id = any(?)""";
     /** Every quote with its tags' slugs, in one pass over each table (a subquery per quote is far slower). */
     private static final String ALL_QUOTES = """
-            select q.id, q.text, q.speaker_id, q.source_id, q.type, q.status, q.language, q.quoted_on, q.length, tags.slugs
+            select q.id, q.text, q.speaker_id, q.source_id, q.type, q.status, q.language, q.quoted_on, q.length, tags.slugs, q.seq
             from quote q
             left join (select qt.quote_id, array_agg(t.slug) as slugs
                        from quote_tag qt join tag t on t.id = qt.tag_id group by qt.quote_id) tags on tags.quote_id = q.id""";
-    private static final Sort RANKED = new Sort(SortField.FIELD_SCORE, new SortField("id", SortField.Type.STRING, true));
+    /**
+     * Best first, ties by sequence number, newest first: a number, so the tie-break costs a doc-value read (a string
+     * id needed its segment's terms dictionary, a tenth of a search's CPU).
+     */
+    static final Sort RANKED = new Sort(SortField.FIELD_SCORE, new SortField("seq", SortField.Type.LONG, true));
+    /** What the documents hold; an index committed with another layout is rebuilt. */
+    private static final String LAYOUT = "2: seq sort, id in doc values";
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
@@ -118,6 +133,10 @@ public class QuoteIndex {
 
     private final AgroalDataSource database;
     private final SearchConfig config;
+    /** Hears every write (LISTEN/NOTIFY): while none was heard since the last look at the change log, a search skips it. */
+    private final ReadCache writes;
+    /** {@link ReadCache#writesHeard()} when a search last found the index up to date with the change log. */
+    private volatile long currentAtWrites = -1;
     private final String dataDirectory;
     private final Analyzer analyzer = new QuoteAnalyzer();
     private final String instance;
@@ -146,9 +165,10 @@ public class QuoteIndex {
     private long lastPrune;
     private long failedAt;
 
-    public QuoteIndex(AgroalDataSource database, SearchConfig config,
+    public QuoteIndex(AgroalDataSource database, SearchConfig config, ReadCache writes,
             @ConfigProperty(name = "quotewire.data-dir", defaultValue = "data") String dataDirectory) {
         this.database = database;
+        this.writes = writes;
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.instance = instanceName();
@@ -215,11 +235,11 @@ public class QuoteIndex {
     }
 
     /**
-     * One page of the quotes matching {@code filters}, best first (ties by id, descending), after the position
-     * {@code afterScore}/{@code afterId} when given; empty when the index cannot answer just now (rebuilding, behind
+     * One page of the quotes matching {@code filters}, best first (ties by sequence number, descending), after the
+     * position {@code afterScore}/{@code afterSeq} when given; empty when the index cannot answer just now (rebuilding, behind
      * by more than it can apply in {@code catchUpWait}, failed), in which case PostgreSQL must.
      */
-    public Optional<Hits> search(SearchFilters filters, int limit, Float afterScore, UUID afterId, boolean countTotal) {
+    public Optional<Hits> search(SearchFilters filters, int limit, Float afterScore, Long afterSeq, boolean countTotal) {
         if (state != State.CURRENT || !applyNewChanges()) {
             return Optional.empty();
         }
@@ -227,20 +247,23 @@ public class QuoteIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query query = queryOf(filters);
-                TopFieldDocs top = afterId == null
+                TopFieldDocs top = afterSeq == null
                         ? searcher.search(query, limit + 1, RANKED, true)
                         // the position is the last hit itself: the highest doc number skips it on equal sort values
-                        : searcher.searchAfter(new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), afterScore, new Object[] {afterScore, new BytesRef(afterId.toString())}),
+                        : searcher.searchAfter(new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), afterScore, new Object[] {afterScore, afterSeq}),
                                 query, limit + 1, RANKED, true);
                 List<UUID> ids = new ArrayList<>();
                 List<Float> scores = new ArrayList<>();
+                List<Long> seqs = new ArrayList<>();
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 for (int i = 0; i < Math.min(limit, top.scoreDocs.length); i++) {
                     FieldDoc hit = (FieldDoc) top.scoreDocs[i];
-                    ids.add(UUID.fromString(((BytesRef) hit.fields[1]).utf8ToString()));
+                    ids.add(idOf(leaves, hit.doc));
                     scores.add((Float) hit.fields[0]);
+                    seqs.add((Long) hit.fields[1]);
                 }
                 Long count = countTotal ? (long) searcher.count(query) : null;
-                return Optional.of(new Hits(ids, scores, top.scoreDocs.length > limit, count));
+                return Optional.of(new Hits(ids, scores, seqs, top.scoreDocs.length > limit, count));
             } finally {
                 searchers.release(searcher);
             }
@@ -248,6 +271,18 @@ public class QuoteIndex {
             LOG.errorf(e, "search index: a search failed; PostgreSQL answers it");
             return Optional.empty();
         }
+    }
+
+    /** The quote id of a hit, from its two doc values. */
+    private static UUID idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues high = DocValues.getNumeric(leaf.reader(), "idHigh");
+        NumericDocValues low = DocValues.getNumeric(leaf.reader(), "idLow");
+        int inLeaf = doc - leaf.docBase;
+        if (!high.advanceExact(inLeaf) || !low.advanceExact(inLeaf)) {
+            throw new IllegalStateException("a document without its id");
+        }
+        return new UUID(high.longValue(), low.longValue());
     }
 
     /** Marks the words of a quote's text that {@code query} matches, as code-point offsets {start, end}. */
@@ -295,6 +330,10 @@ public class QuoteIndex {
      * @return false when the index could not be brought up to date within {@code catchUpWait}
      */
     private boolean applyNewChanges() {
+        long heard = writes.writesHeard();
+        if (writes.hearsEveryWrite() && heard == currentAtWrites) {
+            return true; // nothing was written anywhere since the index was last found up to date
+        }
         try {
             long logged;
             try (Connection connection = database.getConnection();
@@ -306,6 +345,7 @@ public class QuoteIndex {
                 }
             }
             if (logged == appliedAboveCount) {
+                currentAtWrites = heard;
                 return true;
             }
             if (!applying.tryLock(config.catchUpWait().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -315,7 +355,11 @@ public class QuoteIndex {
                 if (state == State.CURRENT) {
                     catchUp();
                 }
-                return state == State.CURRENT;
+                if (state == State.CURRENT) {
+                    currentAtWrites = heard;
+                    return true;
+                }
+                return false;
             } finally {
                 applying.unlock();
             }
@@ -389,6 +433,9 @@ public class QuoteIndex {
         }
         if (!logIdentity.equals(committed.get("log"))) {
             return "the index was derived from another database";
+        }
+        if (!LAYOUT.equals(committed.get("layout"))) {
+            return "the index was written by an earlier version";
         }
         Instant at = Instant.parse(committed.get("committedAt"));
         if (at.plus(config.changeRetention()).isBefore(Instant.now().plusSeconds(60))) {
@@ -653,7 +700,10 @@ public class QuoteIndex {
         Document doc = new Document();
         String id = row.getString(1);
         doc.add(new StringField("id", id, Field.Store.NO));
-        doc.add(new SortedDocValuesField("id", new BytesRef(id)));
+        UUID uuid = UUID.fromString(id);
+        doc.add(new NumericDocValuesField("idHigh", uuid.getMostSignificantBits()));
+        doc.add(new NumericDocValuesField("idLow", uuid.getLeastSignificantBits()));
+        doc.add(new NumericDocValuesField("seq", row.getLong(11)));
         doc.add(new TextField(WebSearchQuery.FIELD, row.getString(2), Field.Store.NO));
         keyword(doc, "speaker", row.getString(3));
         keyword(doc, "source", row.getString(4));
@@ -685,7 +735,8 @@ public class QuoteIndex {
                 "watermark", Long.toString(watermark),
                 "rebuiltUpTo", Long.toString(rebuiltUpTo),
                 "log", logIdentity,
-                "committedAt", Instant.now().toString()).entrySet());
+                "committedAt", Instant.now().toString(),
+                "layout", LAYOUT).entrySet());
         writer.commit();
         uncommitted = false;
         lastCommit = System.nanoTime();

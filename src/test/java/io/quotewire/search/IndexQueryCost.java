@@ -11,13 +11,12 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
 
 /**
  * The CPU cost of the index's part of a search, apart from HTTP and PostgreSQL and unaffected by other processes
  * competing for the CPU: every plain query of a benchmark request file (benchmarks/search.sh writes them) run
- * against a built index, top 21 by (score, id) as the service asks, timed by this thread's CPU clock.
+ * against a built index, top 21 by (score, sequence number) as the service asks, timed by this thread's CPU clock.
  * {@code java -cp <test and main classes, lucene jars> io.quotewire.search.IndexQueryCost INDEX_DIR REQUEST_FILE}
  */
 public final class IndexQueryCost {
@@ -28,7 +27,7 @@ public final class IndexQueryCost {
     public static void main(String[] args) throws Exception {
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         QuoteAnalyzer analyzer = new QuoteAnalyzer();
-        Sort ranked = Boolean.getBoolean("scoreOnly") ? Sort.RELEVANCE : new Sort(SortField.FIELD_SCORE, new SortField("id", SortField.Type.STRING, true));
+        Sort ranked = Boolean.getBoolean("scoreOnly") ? Sort.RELEVANCE : QuoteIndex.RANKED;
         List<String> queries = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(args[1]))) {
             int tab = line.indexOf('\t');

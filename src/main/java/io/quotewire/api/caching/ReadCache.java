@@ -68,6 +68,19 @@ public class ReadCache {
         entries.invalidateAll();
     }
 
+    /**
+     * A count of the writes heard so far (this instance's own, and while {@link #hearsEveryWrite()}, every other
+     * instance's): unchanged means nothing was written since it was last read. Kept whether or not the cache is on.
+     */
+    public long writesHeard() {
+        return generation.get();
+    }
+
+    /** True while the notification feed is up, so that no write anywhere can leave {@link #writesHeard()} unchanged. */
+    public boolean hearsEveryWrite() {
+        return listening;
+    }
+
     /** Whether writes elsewhere will be heard; set by {@link CacheInvalidations}. */
     void listening(boolean listening) {
         this.listening = listening;
