@@ -1,6 +1,7 @@
 package io.quotewire.search;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.lucene.analysis.Analyzer;
@@ -43,9 +44,11 @@ public final class QuoteAnalyzer extends Analyzer {
     }
 
     private static CharArraySet loadStopWords() {
-        try {
-            return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(
-                    IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)));
+        try (InputStream words = SnowballFilter.class.getResourceAsStream("english_stop.txt")) {
+            if (words == null) {
+                throw new IOException("english_stop.txt not found beside " + SnowballFilter.class.getName());
+            }
+            return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(IOUtils.getDecodingReader(words, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("Lucene's English stop word list is missing from its jar", e);
         }
