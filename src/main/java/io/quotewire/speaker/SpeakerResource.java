@@ -69,7 +69,8 @@ public class SpeakerResource {
             @Parameter(description = "Comma-separated fields, - for descending: name, quoteCount, createdAt, and with q relevance "
                     + "(the default with q is -relevance,-quoteCount; otherwise name)", example = "-quoteCount") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        return Page.of(service.listSpeakers(filter, sort, page), page, uri);
+        // the same page for everyone who asks for it (an autocomplete prefix, a name filter), until the next write
+        return cache.get(List.of("speakers", uri.getRequestUri().toString()), () -> Page.of(service.listSpeakers(filter, sort, page), page, uri));
     }
 
     @GET

@@ -106,4 +106,13 @@ class SpeakerResourceTest {
                 .then().statusCode(200).body("items.slug", hasItem("vedant-patel")).body("items.name", everyItem(startsWith("V")));
         assertEquals(400, given().queryParam("sort", "age").when().get("/api/v1/speakers").statusCode());
     }
+
+    @Test
+    void aCachedAutocompleteAnswerShowsASpeakerAddedAfterIt() {
+        String prefix = Fixtures.unique("Qwv").toLowerCase();
+        given().queryParam("q", prefix).when().get("/api/v1/speakers").then().statusCode(200).body("items", equalTo(List.of()));
+        Fixtures.createSpeaker(prefix + " Added");
+        given().queryParam("q", prefix).when().get("/api/v1/speakers")
+                .then().statusCode(200).body("items.name", equalTo(List.of(prefix + " Added")));
+    }
 }
