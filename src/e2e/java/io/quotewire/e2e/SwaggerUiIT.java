@@ -40,7 +40,7 @@ class SwaggerUiIT {
                 .setBinary("/usr/bin/chromium")
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1800",
-                        "--user-data-dir=" + Files.createTempDirectory("quotewire-chromium"));
+                        "--user-data-dir=" + Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")), "chromium-profile-"));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
