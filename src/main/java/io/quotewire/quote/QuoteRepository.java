@@ -201,14 +201,9 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
             // one number is compared as one: PostgreSQL plans "= any($1)" for ten elements, finds that dearer than a
             // plan for the one it is given, and so plans the statement again at every execution (2.4 ms, ten times
             // the execution); "= $1" gets a generic plan once
-            views("select q.seq, " + VIEW_SQL.substring("select ".length()) + (drawn.length == 1 ? " where q.seq = ?" : " where q.seq = any(?)"),
-                    statement -> {
-                        if (drawn.length == 1) {
-                            statement.setLong(1, drawn[0]);
-                        } else {
-                            statement.setArray(1, statement.getConnection().createArrayOf("bigint", drawn));
-                        }
-                    }, 2,
+            boolean one = drawn.length == 1;
+            views("select q.seq, " + VIEW_SQL.substring("select ".length()) + (one ? " where q.seq = ?" : " where q.seq = any(?)"),
+                    statement -> statement.setObject(1, one ? drawn[0] : statement.getConnection().createArrayOf("bigint", drawn)), 2,
                     (rows, view) -> bySeq.put(rows.getLong(1), view));
             for (Long seq : drawn) {
                 QuoteView view = bySeq.get(seq);

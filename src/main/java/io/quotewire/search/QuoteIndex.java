@@ -43,15 +43,15 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -236,8 +236,8 @@ public class QuoteIndex {
 
     /**
      * One page of the quotes matching {@code filters}, best first (ties by sequence number, descending), after the
-     * position {@code afterScore}/{@code afterSeq} when given; empty when the index cannot answer just now (rebuilding, behind
-     * by more than it can apply in {@code catchUpWait}, failed), in which case PostgreSQL must.
+     * position {@code afterScore}/{@code afterSeq} when given; empty when the index cannot answer just now
+     * (rebuilding, behind by more than it can apply in {@code catchUpWait}, failed), in which case PostgreSQL must.
      */
     public Optional<Hits> search(SearchFilters filters, int limit, Float afterScore, Long afterSeq, boolean countTotal) {
         if (state != State.CURRENT || !applyNewChanges()) {
