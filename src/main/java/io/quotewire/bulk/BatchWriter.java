@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -239,7 +240,7 @@ final class BatchWriter {
             // For this transaction only: the connection goes back to the pool as it came.
             settings.execute("set local jit = off");
         }
-        stage(batch);
+        stage(batch, "stg_", false);
         long created;
         long appearances;
         long quotes;
@@ -259,6 +260,23 @@ final class BatchWriter {
             quotes = count(statement, "select count(*) from stg_quote");
             refused = count(statement, "select count(*) from bad_line");
         }
+        long skipped = refused + batch.refused.size();
+        checkpoint(batch, created, quotes - created, appearances, skipped, busySeconds);
+        return new Outcome(quotes, created, appearances, skipped);
+    }
+
+    /**
+     * Copies the batch's rows as they are into the load's staging tables (V29) and moves the job's checkpoint; the
+     * caller commits. What the rows become is decided at the end, by {@link InitialLoad}.
+     */
+    Outcome stageForLoad(Batch batch, double busySeconds) throws SQLException, IOException {
+        stage(batch, "import_stage_", true);
+        checkpoint(batch, 0, 0, 0, batch.refused.size(), busySeconds);
+        return new Outcome(0, 0, 0, batch.refused.size());
+    }
+
+    /** The lines refused (those the database refused, in bad_line, and the batch's own) and the job's checkpoint. */
+    private void checkpoint(Batch batch, long created, long merged, long appearances, long skipped, double busySeconds) throws SQLException {
         try (PreparedStatement errors = connection.prepareStatement("""
                 insert into import_error (job_id, line, reason)
                 select ?, line, reason from (
@@ -274,21 +292,19 @@ final class BatchWriter {
             errors.setInt(6, maxErrors);
             errors.executeUpdate();
         }
-        long skipped = refused + batch.refused.size();
         try (PreparedStatement checkpoint = connection.prepareStatement("""
                 update import_job set records_done = ?, quotes_created = quotes_created + ?, quotes_merged = quotes_merged + ?,
                     appearances_added = appearances_added + ?, skipped = skipped + ?, busy_seconds = ?, updated_at = now()
                 where id = ?""")) {
             checkpoint.setLong(1, batch.lastLine);
             checkpoint.setLong(2, created);
-            checkpoint.setLong(3, quotes - created);
+            checkpoint.setLong(3, merged);
             checkpoint.setLong(4, appearances);
             checkpoint.setLong(5, skipped);
             checkpoint.setDouble(6, busySeconds);
             checkpoint.setObject(7, jobId);
             checkpoint.executeUpdate();
         }
-        return new Outcome(quotes, created, appearances, skipped);
     }
 
     private static long count(Statement statement, String sql) throws SQLException {
@@ -298,7 +314,12 @@ final class BatchWriter {
         }
     }
 
-    private void stage(Batch batch) throws SQLException, IOException {
+    /**
+     * COPYs the batch's rows into the staging tables named {@code prefix + "speaker"} and so on; for a load, quotes and
+     * appearances also say whether the line itself holds the speaker and sources they name, and whether an appearance
+     * is in its quote's own source.
+     */
+    private void stage(Batch batch, String prefix, boolean load) throws SQLException, IOException {
         CopyText speakers = new CopyText();
         CopyText sources = new CopyText();
         CopyText tags = new CopyText();
@@ -326,19 +347,43 @@ final class BatchWriter {
                         .field(q.start()).field(q.end()).field(q.language()).field(q.status()).field(q.quotedOn()).field(q.confidence())
                         .json(q.externalIds()).field(q.attributionRule()).array(q.tags()).field(q.version()).field(q.createdAt())
                         .field(q.updatedAt()).field(q.exact());
+                if (load) {
+                    quotes.field((q.speakerId() == null || holdsSpeaker(entry.rows(), q.speakerId())) && holdsSource(entry.rows(), q.sourceId()));
+                }
                 quotes.endRow();
                 for (Rows.AppearanceRow a : q.appearances()) {
                     appearances.field(line).field(q.id()).field(a.id()).field(a.sourceId()).field(a.start()).field(a.end()).field(a.context())
                             .field(a.seenOn()).field(a.createdAt()).field(q.exact());
+                    if (load) {
+                        appearances.field(holdsSource(entry.rows(), a.sourceId())).field(Objects.equals(a.sourceId(), q.sourceId()));
+                    }
                     appearances.endRow();
                 }
             }
         }
-        copyInto("stg_speaker", speakers);
-        copyInto("stg_source", sources);
-        copyInto("stg_tag", tags);
-        copyInto("stg_quote", quotes);
-        copyInto("stg_appearance", appearances);
+        copyInto(prefix + "speaker", speakers);
+        copyInto(prefix + "source", sources);
+        copyInto(prefix + "tag", tags);
+        copyInto(prefix + "quote", quotes);
+        copyInto(prefix + "appearance", appearances);
+    }
+
+    private static boolean holdsSpeaker(Rows.Parsed rows, UUID id) {
+        for (Rows.SpeakerRow speaker : rows.speakers()) {
+            if (speaker.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsSource(Rows.Parsed rows, UUID id) {
+        for (Rows.SourceRow source : rows.sources()) {
+            if (source.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void copyInto(String table, CopyText rows) throws SQLException, IOException {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
@@ -95,10 +96,21 @@ public class BulkCommand {
         ProgressBar bar = new ProgressBar(err, System.console() != null);
         Importer.Progress[] last = new Importer.Progress[1];
         Importer.Result result;
-        while ((result = importer.run(id, progress -> {
-            last[0] = progress;
-            bar.onBatch(progress);
-        })) == Importer.Result.BUSY) {
+        Importer.Listener listener = new Importer.Listener() {
+            @Override
+            public void onBatch(Importer.Progress progress) {
+                last[0] = progress;
+                bar.onBatch(progress);
+            }
+
+            @Override
+            public void onLoad(long lines) {
+                bar.finish(last[0]);
+                err.printf(Locale.ROOT, "Loading the %,d lines into the empty database (staged in %.1f s): one transaction, then its indexes are built%n",
+                        lines, last[0] == null ? 0 : last[0].seconds());
+            }
+        };
+        while ((result = importer.run(id, listener)) == Importer.Result.BUSY) {
             err.println("Another import is running; waiting for it to finish");
             Thread.sleep(5000);
         }

@@ -2,6 +2,7 @@ package io.quotewire.bulk;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "quotewire.import")
@@ -21,6 +22,19 @@ public interface ImportConfig {
     /** Quotes per batch: each batch is one transaction together with the job's checkpoint. */
     @WithDefault("10000")
     int batchQuotes();
+
+    /**
+     * Load a job whose first run finds no quote, source, speaker or tag stored: stage its lines, then fill the empty
+     * tables in one transaction and build their indexes after (InitialLoad), instead of merging batch by batch. While
+     * that last transaction runs, reads of those tables wait for it.
+     */
+    @WithDefault("true")
+    boolean loadEmptyDatabase();
+
+    /** PostgreSQL's work_mem and maintenance_work_mem for that transaction: sorts and index builds. */
+    @WithDefault("512MB")
+    @Pattern(regexp = "[1-9][0-9]*(kB|MB|GB)")
+    String loadMemory();
 
     /** How many errors a job keeps, with their line numbers (all are counted). */
     @WithDefault("1000")

@@ -28,7 +28,8 @@ public class ImportJobs {
     }
 
     /** A job as stored; path and identity are internal. */
-    record Job(UUID id, ImportFormat format, String state, String filePath, String fileIdentity, long recordsDone) {
+    /** mode: load or merge, once the job's first run decided (V29). */
+    record Job(UUID id, ImportFormat format, String state, String filePath, String fileIdentity, long recordsDone, String mode) {
     }
 
     Connection connection() throws SQLException {
@@ -53,18 +54,18 @@ public class ImportJobs {
 
     /** The unfinished job of the command's file, to resume. */
     Optional<Job> findUnfinishedByIdentity(String identity, ImportFormat format) throws SQLException {
-        return findOne("select id, format, state, file_path, file_identity, records_done from import_job where file_identity = ? and format = ? "
+        return findOne("select id, format, state, file_path, file_identity, records_done, mode from import_job where file_identity = ? and format = ? "
                 + "and state in ('queued', 'running') order by created_at limit 1", identity, format.wireName());
     }
 
     /** The oldest job of POST /api/v1/imports that has not finished (a running one was cut off by a crash). */
     Optional<Job> findNextUploaded() throws SQLException {
-        return findOne("select id, format, state, file_path, file_identity, records_done from import_job where file_identity is null "
+        return findOne("select id, format, state, file_path, file_identity, records_done, mode from import_job where file_identity is null "
                 + "and state in ('queued', 'running') order by created_at, id limit 1");
     }
 
     Optional<Job> findJob(UUID id) throws SQLException {
-        return findOne("select id, format, state, file_path, file_identity, records_done from import_job where id = ?", id);
+        return findOne("select id, format, state, file_path, file_identity, records_done, mode from import_job where id = ?", id);
     }
 
     private Optional<Job> findOne(String sql, Object... parameters) throws SQLException {
@@ -77,7 +78,7 @@ public class ImportJobs {
                     return Optional.empty();
                 }
                 return Optional.of(new Job(row.getObject(1, UUID.class), ImportFormat.byName(row.getString(2)), row.getString(3), row.getString(4),
-                        row.getString(5), row.getLong(6)));
+                        row.getString(5), row.getLong(6), row.getString(7)));
             }
         }
     }

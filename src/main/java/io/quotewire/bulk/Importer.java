@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -32,11 +34,20 @@ public class Importer {
 
     /** What a run saw so far, for a progress display. */
     public record Progress(long records, long created, long merged, long appearances, long skipped, long bytesRead, long bytesTotal,
-            double seconds) {
+            double seconds, boolean staging) {
     }
 
     public interface Listener {
         void onBatch(Progress progress);
+
+        /** A load's staging is over and its one transaction starts. */
+        default void onLoad(long lines) {
+        }
+    }
+
+    /** Writes a batch in the caller's transaction: merges it, or stages it for the load. */
+    private interface BatchWrite {
+        BatchWriter.Outcome write(Batch batch, double busySeconds) throws SQLException, IOException;
     }
 
     public enum Result { SUCCEEDED, FAILED, BUSY }
@@ -107,7 +118,17 @@ public class Importer {
             }
         }
         connection.setAutoCommit(false);
+        boolean load = decideLoad(connection, job);
+        if (load && job.recordsDone() > 0 && !InitialLoad.staged(connection, job.id())) {
+            // PostgreSQL restarted after a crash and emptied the unlogged staging tables: read the file again
+            LOG.infof("Import %s: the lines it had staged are gone (PostgreSQL restarted); reading the file again from the start", job.id());
+            restart(connection, job.id(), "load");
+            connection.commit();
+            return runLocked(connection, job, listener);
+        }
+        connection.commit();
         BatchWriter writer = new BatchWriter(connection, job.id(), config.maxErrors());
+        BatchWrite write = load ? writer::stageForLoad : writer::write;
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
         long started = System.nanoTime();
         Thread reader = new Thread(() -> read(file, job, queue), "import-reader-" + job.id());
@@ -128,14 +149,31 @@ public class Importer {
                 }
                 Batch batch = (Batch) next;
                 double busy = busyBefore + (System.nanoTime() - started) / 1e9;
-                BatchWriter.Outcome outcome = writeOrIsolate(connection, writer, batch, busy);
+                BatchWriter.Outcome outcome = writeOrIsolate(connection, write, batch, busy);
                 records = batch.lastLine;
                 totals[0] += outcome.created();
                 totals[1] += outcome.merged();
                 totals[2] += outcome.appearances();
                 totals[3] += outcome.refused();
                 if (listener != null) {
-                    listener.onBatch(new Progress(records, totals[0], totals[1], totals[2], totals[3], batch.bytesRead, total, busy));
+                    listener.onBatch(new Progress(records, totals[0], totals[1], totals[2], totals[3], batch.bytesRead, total, busy, load));
+                }
+            }
+            if (load) {
+                if (listener != null) {
+                    listener.onLoad(records);
+                }
+                Optional<InitialLoad.Outcome> loaded = load(connection, job.id());
+                if (loaded.isEmpty()) {
+                    return runLocked(connection, job, listener);
+                }
+                totals[0] = loaded.get().created();
+                totals[1] = loaded.get().merged();
+                totals[2] = loaded.get().appearances();
+                totals[3] += loaded.get().refused();
+                if (listener != null) {
+                    listener.onBatch(new Progress(records, totals[0], totals[1], totals[2], totals[3], total, total,
+                            busyBefore + (System.nanoTime() - started) / 1e9, false));
                 }
             }
             connection.setAutoCommit(true);
@@ -152,10 +190,81 @@ public class Importer {
     }
 
     /**
+     * Whether the job loads (V29, {@link InitialLoad}) rather than merges: decided at its first run, when the tables it
+     * would fill are empty, and kept.
+     */
+    private boolean decideLoad(Connection connection, ImportJobs.Job job) throws SQLException {
+        if (job.mode() != null) {
+            return job.mode().equals("load");
+        }
+        boolean load = config.loadEmptyDatabase() && job.recordsDone() == 0 && InitialLoad.tablesEmpty(connection);
+        try (PreparedStatement mode = connection.prepareStatement("update import_job set mode = ? where id = ?")) {
+            mode.setString(1, load ? "load" : "merge");
+            mode.setObject(2, job.id());
+            mode.executeUpdate();
+        }
+        if (load) {
+            InitialLoad.begin(connection, job.id());
+        }
+        return load;
+    }
+
+    /**
+     * The load's one transaction; empty when the job must merge instead (reading its file again from the start): the
+     * tables were written meanwhile, or the database refused what the file holds as a whole (two sources of one URL,
+     * say), which merging batch by batch and line by line narrows down to the lines at fault.
+     */
+    private Optional<InitialLoad.Outcome> load(Connection connection, UUID jobId) throws SQLException {
+        Optional<InitialLoad.Outcome> outcome;
+        String reason;
+        try {
+            outcome = InitialLoad.load(connection, jobId, config.maxErrors(), config.loadMemory());
+            reason = "the tables were written meanwhile";
+        } catch (SQLException e) {
+            if (!isDataError(e)) {
+                throw e;
+            }
+            outcome = Optional.empty();
+            reason = "the database refused the file as a whole (" + e.getSQLState() + ": " + e.getMessage() + ")";
+        }
+        if (outcome.isPresent()) {
+            connection.commit();
+            connection.setAutoCommit(true);
+            InitialLoad.analyze(connection);
+            connection.setAutoCommit(false);
+            return outcome;
+        }
+        connection.rollback();
+        LOG.infof("Import %s: cannot load (%s); merging its lines batch by batch from the start instead", jobId, reason);
+        restart(connection, jobId, "merge");
+        connection.commit();
+        return Optional.empty();
+    }
+
+    /** Back to the start of the file in the given mode, with nothing staged and nothing counted. */
+    private static void restart(Connection connection, UUID jobId, String mode) throws SQLException {
+        try (PreparedStatement job = connection.prepareStatement("update import_job set mode = ?, records_done = 0, quotes_created = 0, "
+                + "quotes_merged = 0, appearances_added = 0, skipped = 0, updated_at = now() where id = ?");
+                PreparedStatement errors = connection.prepareStatement("delete from import_error where job_id = ?")) {
+            job.setString(1, mode);
+            job.setObject(2, jobId);
+            job.executeUpdate();
+            errors.setObject(1, jobId);
+            errors.executeUpdate();
+        }
+        InitialLoad.begin(connection, jobId);
+        if (mode.equals("merge")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("truncate import_load_marker");
+            }
+        }
+    }
+
+    /**
      * Writes a batch; when the database refuses it as a whole (a value no check foresaw), writes its lines one per
      * transaction so that only the line at fault is refused, with the database's reason.
      */
-    private BatchWriter.Outcome writeOrIsolate(Connection connection, BatchWriter writer, Batch batch, double busy) throws SQLException, IOException {
+    private BatchWriter.Outcome writeOrIsolate(Connection connection, BatchWrite writer, Batch batch, double busy) throws SQLException, IOException {
         try {
             BatchWriter.Outcome outcome = writer.write(batch, busy);
             connection.commit();

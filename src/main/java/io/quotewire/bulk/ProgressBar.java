@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * One line of progress on the terminal, redrawn in place: how far through the file (by bytes read, compressed as
- * stored), lines, quotes created, merged, lines skipped, the rate and the time left. Without a terminal (a log) it
- * prints a new line every two seconds instead.
+ * stored), lines, quotes created, merged, lines skipped, the rate and the time left (while a load stages its lines: lines
+ * and their rate). Without a terminal (a log) it prints a new line every two seconds instead.
  */
 final class ProgressBar implements Importer.Listener {
 
@@ -41,8 +41,13 @@ final class ProgressBar implements Importer.Listener {
     static String render(Importer.Progress p) {
         double fraction = p.bytesTotal() <= 0 ? 0 : Math.min(1, (double) p.bytesRead() / p.bytesTotal());
         int filled = (int) Math.round(fraction * WIDTH);
-        double rate = p.seconds() <= 0 ? 0 : (p.created() + p.merged()) / p.seconds();
         String left = fraction <= 0 || fraction >= 1 ? "-" : duration(p.seconds() * (1 - fraction) / fraction);
+        if (p.staging()) {
+            double rate = p.seconds() <= 0 ? 0 : p.records() / p.seconds();
+            return String.format(Locale.ROOT, "[%s%s] %3.0f%% | %,d lines | staged for the load | %,d skipped | %,.0f lines/s | %s left to read",
+                    "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, p.records(), p.skipped(), rate, left);
+        }
+        double rate = p.seconds() <= 0 ? 0 : (p.created() + p.merged()) / p.seconds();
         return String.format(Locale.ROOT, "[%s%s] %3.0f%% | %,d lines | %,d created | %,d merged | %,d skipped | %,.0f quotes/s | %s left",
                 "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, p.records(), p.created(), p.merged(), p.skipped(), rate, left);
     }
