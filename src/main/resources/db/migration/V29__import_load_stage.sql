@@ -18,7 +18,8 @@ create unlogged table import_stage_quote (line bigint, id uuid, text text, type 
 -- own: the appearance is in the quote's own source, which the quote's first appearance already is
 create unlogged table import_stage_appearance (line bigint, quote_id uuid, id uuid, source_id uuid, start_offset integer,
     end_offset integer, context text, seen_on date, created_at timestamptz, exact boolean, refs_checked boolean, own boolean);
-create unlogged table import_load_marker (job_id uuid primary key);
+-- refusable: some staged line names a speaker or source of another line, or gives offsets, so the load must check
+create unlogged table import_load_marker (job_id uuid primary key, refusable boolean not null default false);
 
 -- load: the job stages its lines and loads them at the end; merge: batch by batch; null until its first run decides
 alter table import_job add column mode text check (mode in ('merge', 'load'));

@@ -218,6 +218,9 @@ final class BatchWriter {
     private final CopyManager copy;
     private final UUID jobId;
     private final int maxErrors;
+    /** The speakers and sources a load staged lately: the load keeps each one's first line, so later lines need not stage it again. */
+    private final RecentlyStaged stagedSpeakers = new RecentlyStaged();
+    private final RecentlyStaged stagedSources = new RecentlyStaged();
 
     BatchWriter(Connection connection, UUID jobId, int maxErrors) throws SQLException {
         this.connection = connection;
@@ -270,7 +273,12 @@ final class BatchWriter {
      * caller commits. What the rows become is decided at the end, by {@link InitialLoad}.
      */
     Outcome stageForLoad(Batch batch, double busySeconds) throws SQLException, IOException {
-        stage(batch, "import_stage_", true);
+        if (stage(batch, "import_stage_", true)) {
+            try (PreparedStatement refusable = connection.prepareStatement("update import_load_marker set refusable = true where job_id = ? and not refusable")) {
+                refusable.setObject(1, jobId);
+                refusable.executeUpdate();
+            }
+        }
         checkpoint(batch, 0, 0, 0, batch.refused.size(), busySeconds);
         return new Outcome(0, 0, 0, batch.refused.size());
     }
@@ -319,7 +327,8 @@ final class BatchWriter {
      * appearances also say whether the line itself holds the speaker and sources they name, and whether an appearance
      * is in its quote's own source.
      */
-    private void stage(Batch batch, String prefix, boolean load) throws SQLException, IOException {
+    private boolean stage(Batch batch, String prefix, boolean load) throws SQLException, IOException {
+        boolean anyRefusable = false;
         CopyText speakers = new CopyText();
         CopyText sources = new CopyText();
         CopyText tags = new CopyText();
@@ -327,12 +336,20 @@ final class BatchWriter {
         CopyText appearances = new CopyText();
         for (Batch.Entry entry : batch.entries) {
             long line = entry.line();
+            boolean refusable = load && refusable(entry.rows());
+            anyRefusable |= refusable;
             for (Rows.SpeakerRow s : entry.rows().speakers()) {
+                if (load && !stagedSpeakers.first(s.id(), false, refusable)) {
+                    continue;
+                }
                 speakers.field(line).field(s.id()).field(s.slug()).field(s.name()).array(s.aliases()).field(s.role()).field(s.organization())
                         .field(s.description()).field(s.wikidataId()).field(s.version()).field(s.createdAt()).field(s.updatedAt()).field(s.exact());
                 speakers.endRow();
             }
             for (Rows.SourceRow s : entry.rows().sources()) {
+                if (load && !stagedSources.first(s.id(), s.text() != null, refusable)) {
+                    continue;
+                }
                 sources.field(line).field(s.id()).field(s.kind()).field(s.title()).field(s.url()).field(s.publisher()).array(s.authors())
                         .field(s.publishedAt()).field(s.language()).field(s.text()).field(s.version()).field(s.createdAt()).field(s.updatedAt())
                         .field(s.exact());
@@ -366,6 +383,25 @@ final class BatchWriter {
         copyInto(prefix + "tag", tags);
         copyInto(prefix + "quote", quotes);
         copyInto(prefix + "appearance", appearances);
+        return anyRefusable;
+    }
+
+    /**
+     * Whether the load may refuse the line (InitialLoad's checks): it names a speaker or source of another line, or
+     * gives offsets. The records of such a line may be deleted with it, so no later line may count on them.
+     */
+    private static boolean refusable(Rows.Parsed rows) {
+        for (Rows.QuoteRow q : rows.quotes()) {
+            if (q.start() != null || q.speakerId() != null && !holdsSpeaker(rows, q.speakerId()) || !holdsSource(rows, q.sourceId())) {
+                return true;
+            }
+            for (Rows.AppearanceRow a : q.appearances()) {
+                if (a.start() != null || !holdsSource(rows, a.sourceId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean holdsSpeaker(Rows.Parsed rows, UUID id) {

@@ -17,10 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Streams quotes out with plain JDBC cursors (rows fetched a few thousand at a time, never all held), as Quotewire
@@ -35,6 +33,9 @@ public class Exporter {
     static final List<String> CSV_COLUMNS = List.of("id", "text", "type", "speakerId", "speakerName", "speakerWikidataId", "sourceId",
             "sourceUrl", "sourceTitle", "start", "end", "context", "language", "status", "quotedOn", "confidence", "externalIds",
             "attributionRule", "tags", "appearanceCount", "createdAt", "updatedAt");
+    private static final int CSV_EXTERNAL_IDS = CSV_COLUMNS.indexOf("externalIds");
+    private static final java.util.Set<Integer> CSV_NUMBERS = java.util.Set.of(CSV_COLUMNS.indexOf("start"), CSV_COLUMNS.indexOf("end"),
+            CSV_COLUMNS.indexOf("confidence"), CSV_COLUMNS.indexOf("appearanceCount"));
     private static final int FETCH = 5000;
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -48,50 +49,60 @@ public class Exporter {
     public long export(QuoteFilterSql filter, Format format, OutputStream out) throws IOException, SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            // one snapshot for every cursor, so the parts of the export agree with each other
+            // one snapshot for every query, so the parts of the export agree with each other: this transaction's,
+            // which each query's own connection takes (ReadAhead)
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                return format == Format.NDJSON ? ndjson(connection, filter, out) : csv(connection, filter, out);
+                String snapshot;
+                try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("select pg_export_snapshot()")) {
+                    row.next();
+                    snapshot = row.getString(1);
+                }
+                return format == Format.NDJSON ? ndjson(snapshot, filter, out) : csv(snapshot, filter, out);
             } finally {
                 connection.rollback();
             }
         }
     }
 
-    private long ndjson(Connection connection, QuoteFilterSql filter, OutputStream out) throws IOException, SQLException {
+    private <T> ReadAhead<T> read(String snapshot, String sql, List<Object> parameters, ReadAhead.RowMapper<T> mapper) {
+        return new ReadAhead<>(dataSource, snapshot, sql, parameters, mapper);
+    }
+
+    private long ndjson(String snapshot, QuoteFilterSql filter, OutputStream out) throws IOException, SQLException {
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.setRootValueSeparator(new SerializedString("\n"));
-            String speakers = filter.isEmpty() ? "select * from speaker s order by s.id"
-                    : "select * from speaker s where s.id in (select q.speaker_id from quote q where " + filter.where() + ") order by s.id";
-            try (PreparedStatement query = cursor(connection, speakers, filter.isEmpty() ? List.of() : filter.parameters()); ResultSet row = query.executeQuery()) {
-                while (row.next()) {
+            String speakers = "select id, slug, name, aliases, role, organization, description, wikidata_id, version, created_at, updated_at from speaker s "
+                    + (filter.isEmpty() ? "" : "where s.id in (select q.speaker_id from quote q where " + filter.where() + ") ") + "order by s.id";
+            try (ReadAhead<Object[]> rows = read(snapshot, speakers, filter.isEmpty() ? List.of() : filter.parameters(), new Columns())) {
+                for (Object[] row = rows.next(); row != null; row = rows.next()) {
                     json.writeStartObject();
                     json.writeStringField("record", "speaker");
-                    string(json, "id", row.getString("id"));
-                    string(json, "slug", row.getString("slug"));
-                    string(json, "name", row.getString("name"));
-                    strings(json, "aliases", row.getArray("aliases"));
-                    string(json, "role", row.getString("role"));
-                    string(json, "organization", row.getString("organization"));
-                    string(json, "description", row.getString("description"));
-                    string(json, "wikidataId", row.getString("wikidata_id"));
-                    json.writeNumberField("version", row.getLong("version"));
-                    instant(json, "createdAt", row.getTimestamp("created_at"));
-                    instant(json, "updatedAt", row.getTimestamp("updated_at"));
+                    string(json, "id", row[0]);
+                    string(json, "slug", row[1]);
+                    string(json, "name", row[2]);
+                    strings(json, "aliases", row[3]);
+                    string(json, "role", row[4]);
+                    string(json, "organization", row[5]);
+                    string(json, "description", row[6]);
+                    string(json, "wikidataId", row[7]);
+                    number(json, "version", row[8]);
+                    string(json, "createdAt", row[9]);
+                    string(json, "updatedAt", row[10]);
                     json.writeEndObject();
                 }
             }
-            String tags = filter.isEmpty() ? "select * from tag t order by t.id"
-                    : "select * from tag t where t.id in (select qt.tag_id from quote_tag qt join quote q on q.id = qt.quote_id where " + filter.where()
-                            + ") order by t.id";
-            try (PreparedStatement query = cursor(connection, tags, filter.isEmpty() ? List.of() : filter.parameters()); ResultSet row = query.executeQuery()) {
-                while (row.next()) {
+            String tags = "select id, slug, name, created_at from tag t "
+                    + (filter.isEmpty() ? "" : "where t.id in (select qt.tag_id from quote_tag qt join quote q on q.id = qt.quote_id where " + filter.where()
+                            + ") ") + "order by t.id";
+            try (ReadAhead<Object[]> rows = read(snapshot, tags, filter.isEmpty() ? List.of() : filter.parameters(), new Columns())) {
+                for (Object[] row = rows.next(); row != null; row = rows.next()) {
                     json.writeStartObject();
                     json.writeStringField("record", "tag");
-                    string(json, "id", row.getString("id"));
-                    string(json, "slug", row.getString("slug"));
-                    string(json, "name", row.getString("name"));
-                    instant(json, "createdAt", row.getTimestamp("created_at"));
+                    string(json, "id", row[0]);
+                    string(json, "slug", row[1]);
+                    string(json, "name", row[2]);
+                    string(json, "createdAt", row[3]);
                     json.writeEndObject();
                 }
             }
@@ -101,32 +112,32 @@ public class Exporter {
                             + " union select a.source_id from quote_appearance a join quote q on q.id = a.quote_id where " + filter.where() + ") order by s.id";
             List<Object> twice = new java.util.ArrayList<>(filter.parameters());
             twice.addAll(filter.parameters());
-            try (PreparedStatement query = cursor(connection, sources, filter.isEmpty() ? List.of() : twice); ResultSet row = query.executeQuery()) {
-                while (row.next()) {
+            try (ReadAhead<Object[]> rows = read(snapshot, sources, filter.isEmpty() ? List.of() : twice, new Columns())) {
+                for (Object[] row = rows.next(); row != null; row = rows.next()) {
                     json.writeStartObject();
                     json.writeStringField("record", "source");
-                    string(json, "id", row.getString(1));
-                    string(json, "kind", row.getString(2));
-                    string(json, "title", row.getString(3));
-                    string(json, "url", row.getString(4));
-                    string(json, "publisher", row.getString(5));
-                    strings(json, "authors", row.getArray(6));
-                    instant(json, "publishedAt", row.getTimestamp(7));
-                    string(json, "language", row.getString(8));
-                    string(json, "text", row.getString(9));
-                    json.writeNumberField("version", row.getLong(10));
-                    instant(json, "createdAt", row.getTimestamp(11));
-                    instant(json, "updatedAt", row.getTimestamp(12));
+                    string(json, "id", row[0]);
+                    string(json, "kind", row[1]);
+                    string(json, "title", row[2]);
+                    string(json, "url", row[3]);
+                    string(json, "publisher", row[4]);
+                    strings(json, "authors", row[5]);
+                    string(json, "publishedAt", row[6]);
+                    string(json, "language", row[7]);
+                    string(json, "text", row[8]);
+                    number(json, "version", row[9]);
+                    string(json, "createdAt", row[10]);
+                    string(json, "updatedAt", row[11]);
                     json.writeEndObject();
                 }
             }
-            return quotes(connection, filter, json);
+            return quotes(snapshot, filter, json);
         }
     }
 
-    private long quotes(Connection connection, QuoteFilterSql filter, JsonGenerator json) throws IOException, SQLException {
+    private long quotes(String snapshot, QuoteFilterSql filter, JsonGenerator json) throws IOException, SQLException {
         String quotes = "select q.id, q.text, q.type, q.speaker_id, q.source_id, q.context, q.start_offset, q.end_offset, q.language, q.status, "
-                + "q.quoted_on, q.confidence, q.external_ids::text, q.attribution_rule, "
+                + "q.quoted_on, q.confidence, q.external_ids, q.attribution_rule, "
                 + "q.version, q.created_at, q.updated_at from quote q where " + filter.where() + " order by q.id";
         // the tags of the quotes, in the quotes' order, beside them: one scan instead of a subquery per quote (3 of the
         // 7 s PostgreSQL spent on the quotes of a 1 M-quote export)
@@ -135,62 +146,55 @@ public class Exporter {
         String appearances = "select a.quote_id, a.id, a.source_id, a.start_offset, a.end_offset, a.context, a.seen_on, a.created_at "
                 + "from quote_appearance a " + (filter.isEmpty() ? "" : "join quote q on q.id = a.quote_id where " + filter.where()) + " order by a.quote_id, a.id";
         long count = 0;
-        try (PreparedStatement quoteQuery = cursor(connection, quotes, filter.parameters());
-                PreparedStatement appearanceQuery = cursor(connection, appearances, filter.parameters());
-                PreparedStatement tagQuery = cursor(connection, tags, filter.isEmpty() ? List.of() : filter.parameters());
-                ResultSet row = quoteQuery.executeQuery();
-                ResultSet appearance = appearanceQuery.executeQuery();
-                ResultSet tag = tagQuery.executeQuery()) {
-            boolean more = appearance.next();
-            boolean moreTags = tag.next();
-            while (row.next()) {
-                String id = row.getString(1);
+        try (ReadAhead<Object[]> quoteRows = read(snapshot, quotes, filter.parameters(), new Columns());
+                ReadAhead<Object[]> appearanceRows = read(snapshot, appearances, filter.parameters(), new Columns());
+                ReadAhead<Object[]> tagRows = read(snapshot, tags, filter.isEmpty() ? List.of() : filter.parameters(), new Columns())) {
+            Object[] appearance = appearanceRows.next();
+            Object[] tag = tagRows.next();
+            for (Object[] row = quoteRows.next(); row != null; row = quoteRows.next()) {
+                Object id = row[0];
                 json.writeStartObject();
                 json.writeStringField("record", "quote");
                 string(json, "id", id);
-                string(json, "text", row.getString(2));
-                string(json, "type", row.getString(3));
-                string(json, "speakerId", row.getString(4));
-                string(json, "sourceId", row.getString(5));
-                string(json, "context", row.getString(6));
-                integer(json, "start", row, 7);
-                integer(json, "end", row, 8);
-                string(json, "language", row.getString(9));
-                string(json, "status", row.getString(10));
-                string(json, "quotedOn", row.getString(11));
-                double confidence = row.getDouble(12);
-                if (!row.wasNull()) {
-                    json.writeNumberField("confidence", confidence);
-                }
-                String externalIds = row.getString(13);
-                if (externalIds != null && !externalIds.equals("{}")) {
+                string(json, "text", row[1]);
+                string(json, "type", row[2]);
+                string(json, "speakerId", row[3]);
+                string(json, "sourceId", row[4]);
+                string(json, "context", row[5]);
+                number(json, "start", row[6]);
+                number(json, "end", row[7]);
+                string(json, "language", row[8]);
+                string(json, "status", row[9]);
+                string(json, "quotedOn", row[10]);
+                number(json, "confidence", row[11]);
+                if (row[12] != null && !row[12].equals("{}")) {
                     json.writeFieldName("externalIds");
-                    json.writeRawValue(externalIds);
+                    json.writeRawValue((String) row[12]);
                 }
-                string(json, "attributionRule", row.getString(14));
+                string(json, "attributionRule", row[13]);
                 json.writeArrayFieldStart("tags");
-                // the tag cursor is in the same quote order: this quote's tags are the next ones
-                while (moreTags && tag.getString(1).equals(id)) {
-                    json.writeString(tag.getString(2));
-                    moreTags = tag.next();
+                // the tag query is in the same quote order: this quote's tags are the next ones
+                while (tag != null && tag[0].equals(id)) {
+                    json.writeString((String) tag[1]);
+                    tag = tagRows.next();
                 }
                 json.writeEndArray();
-                json.writeNumberField("version", row.getLong(15));
-                instant(json, "createdAt", row.getTimestamp(16));
-                instant(json, "updatedAt", row.getTimestamp(17));
+                number(json, "version", row[14]);
+                string(json, "createdAt", row[15]);
+                string(json, "updatedAt", row[16]);
                 json.writeArrayFieldStart("appearances");
-                // both cursors are in the same quote order: this quote's appearances are the next ones
-                while (more && appearance.getString(1).equals(id)) {
+                // both queries are in the same quote order: this quote's appearances are the next ones
+                while (appearance != null && appearance[0].equals(id)) {
                     json.writeStartObject();
-                    string(json, "id", appearance.getString(2));
-                    string(json, "sourceId", appearance.getString(3));
-                    integer(json, "start", appearance, 4);
-                    integer(json, "end", appearance, 5);
-                    string(json, "context", appearance.getString(6));
-                    string(json, "seenOn", appearance.getString(7));
-                    instant(json, "createdAt", appearance.getTimestamp(8));
+                    string(json, "id", appearance[1]);
+                    string(json, "sourceId", appearance[2]);
+                    number(json, "start", appearance[3]);
+                    number(json, "end", appearance[4]);
+                    string(json, "context", appearance[5]);
+                    string(json, "seenOn", appearance[6]);
+                    string(json, "createdAt", appearance[7]);
                     json.writeEndObject();
-                    more = appearance.next();
+                    appearance = appearanceRows.next();
                 }
                 json.writeEndArray();
                 json.writeEndObject();
@@ -200,46 +204,73 @@ public class Exporter {
         return count;
     }
 
-    private long csv(Connection connection, QuoteFilterSql filter, OutputStream out) throws IOException, SQLException {
+    /**
+     * A row as the driver's text of each column (numbers as PostgreSQL wrote them), instants in ISO form, arrays as
+     * String[]; mapped on the read-ahead thread.
+     */
+    private static final class Columns implements ReadAhead.RowMapper<Object[]> {
+        private static final int TEXT = 0;
+        private static final int ARRAY = 1;
+        private static final int INSTANT = 2;
+        private int[] kinds;
+
+        @Override
+        public Object[] map(ResultSet row) throws SQLException {
+            if (kinds == null) {
+                java.sql.ResultSetMetaData meta = row.getMetaData();
+                kinds = new int[meta.getColumnCount()];
+                for (int i = 0; i < kinds.length; i++) {
+                    String type = meta.getColumnTypeName(i + 1);
+                    kinds[i] = type.startsWith("_") ? ARRAY : type.equals("timestamptz") ? INSTANT : TEXT;
+                }
+            }
+            Object[] values = new Object[kinds.length];
+            for (int i = 0; i < kinds.length; i++) {
+                if (kinds[i] == ARRAY) {
+                    Array array = row.getArray(i + 1);
+                    values[i] = array == null ? null : (String[]) array.getArray();
+                } else {
+                    String text = row.getString(i + 1);
+                    values[i] = kinds[i] == INSTANT ? ReadAhead.instant(text) : text;
+                }
+            }
+            return values;
+        }
+    }
+
+    private long csv(String snapshot, QuoteFilterSql filter, OutputStream out) throws IOException, SQLException {
         CsvSchema.Builder columns = CsvSchema.builder();
         CSV_COLUMNS.forEach(columns::addColumn);
         CsvSchema schema = columns.build().withHeader();
         String sql = "select q.id, q.text, q.type, q.speaker_id, sp.name, sp.wikidata_id, q.source_id, so.url, so.title, q.start_offset, "
-                + "q.end_offset, q.context, q.language, q.status, q.quoted_on, q.confidence, q.external_ids::text, q.attribution_rule, "
+                + "q.end_offset, q.context, q.language, q.status, q.quoted_on, q.confidence, q.external_ids, q.attribution_rule, "
                 + "array_to_string(array(select t.slug from quote_tag qt join tag t on t.id = qt.tag_id where qt.quote_id = q.id order by t.slug), '|'), "
                 + "(select count(*) from quote_appearance a where a.quote_id = q.id), q.created_at, q.updated_at "
                 + "from quote q left join speaker sp on sp.id = q.speaker_id join source so on so.id = q.source_id where " + filter.where() + " order by q.id";
         long count = 0;
-        try (CsvGenerator csv = (CsvGenerator) new CsvMapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (CsvGenerator csv = (CsvGenerator) new CsvMapper().getFactory().createGenerator(out, JsonEncoding.UTF8);
+                ReadAhead<Object[]> rows = read(snapshot, sql, filter.parameters(), new Columns())) {
             csv.setSchema(schema);
-            try (PreparedStatement query = cursor(connection, sql, filter.parameters()); ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    csv.writeStartArray();
-                    for (int i = 1; i <= CSV_COLUMNS.size(); i++) {
-                        Object value = row.getObject(i);
-                        if (value == null) {
-                            csv.writeNull();
-                        } else if (value instanceof Timestamp timestamp) {
-                            csv.writeString(timestamp.toInstant().toString());
-                        } else if (value instanceof Double d) {
-                            csv.writeNumber(d);
-                        } else if (value instanceof Number n) {
-                            csv.writeNumber(n.longValue());
-                        } else if (i == 17 && value.toString().equals("{}")) {
-                            csv.writeNull();
-                        } else {
-                            csv.writeString(value.toString());
-                        }
+            for (Object[] row = rows.next(); row != null; row = rows.next()) {
+                csv.writeStartArray();
+                for (int i = 0; i < row.length; i++) {
+                    Object value = row[i];
+                    if (value == null || i == CSV_EXTERNAL_IDS && value.equals("{}")) {
+                        csv.writeNull();
+                    } else if (CSV_NUMBERS.contains(i)) {
+                        csv.writeNumber((String) value);
+                    } else {
+                        csv.writeString((String) value);
                     }
-                    csv.writeEndArray();
-                    count++;
                 }
+                csv.writeEndArray();
+                count++;
             }
         }
         return count;
     }
 
-    private static PreparedStatement cursor(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    static PreparedStatement cursor(Connection connection, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(FETCH);
         for (int i = 0; i < parameters.size(); i++) {
@@ -253,33 +284,28 @@ public class Exporter {
         return statement;
     }
 
-    private static void string(JsonGenerator json, String field, String value) throws IOException {
+    private static void string(JsonGenerator json, String field, Object value) throws IOException {
         if (value != null) {
-            json.writeStringField(field, value);
+            json.writeStringField(field, (String) value);
         }
     }
 
-    private static void integer(JsonGenerator json, String field, ResultSet row, int column) throws IOException, SQLException {
-        int value = row.getInt(column);
-        if (!row.wasNull()) {
-            json.writeNumberField(field, value);
+    /** A number as PostgreSQL wrote it. */
+    private static void number(JsonGenerator json, String field, Object value) throws IOException {
+        if (value != null) {
+            json.writeFieldName(field);
+            json.writeNumber((String) value);
         }
     }
 
-    private static void strings(JsonGenerator json, String field, Array array) throws IOException, SQLException {
+    private static void strings(JsonGenerator json, String field, Object values) throws IOException {
         json.writeArrayFieldStart(field);
-        if (array != null) {
-            for (Object value : (Object[]) array.getArray()) {
-                json.writeString((String) value);
+        if (values != null) {
+            for (String value : (String[]) values) {
+                json.writeString(value);
             }
         }
         json.writeEndArray();
-    }
-
-    private static void instant(JsonGenerator json, String field, Timestamp value) throws IOException {
-        if (value != null) {
-            json.writeStringField(field, value.toInstant().toString());
-        }
     }
 
 }

@@ -11,6 +11,9 @@ public record ImportJobView(
         UUID id,
         @Schema(examples = "quotebank") String format,
         @Schema(enumeration = {"queued", "running", "succeeded", "failed"}) String state,
+        @Schema(enumeration = {"load", "merge"}, description = "load: the database was empty, so the lines are staged, then loaded in one "
+                + "transaction at the end (quotesCreated and quotesMerged are counted then); merge: batch by batch. Absent until the job first runs")
+        String mode,
         @Schema(description = "Size of the file as sent, in bytes") long bytes,
         Counts counts,
         @Schema(description = "Quotes read per second of work so far (created and merged)") double rate,

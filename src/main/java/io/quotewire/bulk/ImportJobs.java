@@ -86,7 +86,7 @@ public class ImportJobs {
     public Optional<ImportJobView> findJobView(UUID id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("select id, format, state, file_bytes, records_done, quotes_created, "
-                        + "quotes_merged, appearances_added, skipped, busy_seconds, failure, created_at, started_at, finished_at from import_job where id = ?");
+                        + "quotes_merged, appearances_added, skipped, busy_seconds, failure, created_at, started_at, finished_at, mode from import_job where id = ?");
                 PreparedStatement errors = connection.prepareStatement("select line, reason from import_error where job_id = ? order by line limit ?")) {
             query.setObject(1, id);
             ImportJobView.Counts counts;
@@ -98,7 +98,7 @@ public class ImportJobs {
                 counts = new ImportJobView.Counts(row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9));
                 double busy = row.getDouble(10);
                 double rate = busy <= 0 ? 0 : Math.round((counts.quotesCreated() + counts.quotesMerged()) / busy * 10) / 10.0;
-                view = new ImportJobView(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getLong(4), counts, rate,
+                view = new ImportJobView(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(15), row.getLong(4), counts, rate,
                         row.getString(11), List.of(), instant(row.getTimestamp(12)), instant(row.getTimestamp(13)), instant(row.getTimestamp(14)));
             }
             errors.setObject(1, id);
@@ -109,7 +109,7 @@ public class ImportJobs {
                     lines.add(new ImportJobView.LineError(row.getLong(1), row.getString(2)));
                 }
             }
-            return Optional.of(new ImportJobView(view.id(), view.format(), view.state(), view.bytes(), view.counts(), view.rate(), view.failure(),
+            return Optional.of(new ImportJobView(view.id(), view.format(), view.state(), view.mode(), view.bytes(), view.counts(), view.rate(), view.failure(),
                     lines, view.createdAt(), view.startedAt(), view.finishedAt()));
         }
     }

@@ -64,6 +64,7 @@ class BulkImportTest {
         JsonPath job = importAndWait("quotebank", sample("quotebank-quotes.json"));
         assertEquals("succeeded", job.getString("state"));
         assertEquals(4, job.getLong("counts.records"));
+        assertEquals("merge", job.getString("mode"), "the test database holds the seed: an import merges into it");
         String quoteId = given().queryParam("q", "divers reopen").get("/api/v1/quotes").then().statusCode(200).extract().path("items[0].id");
         JsonPath quote = given().get("/api/v1/quotes/" + quoteId).then().statusCode(200).extract().jsonPath();
         assertEquals("The harbour will reopen when the divers say it is safe.", quote.getString("text"));

@@ -54,7 +54,7 @@ class ImportResumeIT {
     static void setUp() throws Exception {
         postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true).start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-            for (String database : List.of("reference", "killed", "killed_loading", "roundtrip", "rules_loaded", "rules_merged")) {
+            for (String database : List.of("reference", "killed", "killed_loading", "roundtrip", "rules_loaded", "rules_merged", "refused_load")) {
                 statement.execute("create database " + database);
             }
         }
@@ -220,6 +220,35 @@ class ImportResumeIT {
         assertEquals(withoutInstants(fromMerge), records);
         // one Ana Ruiz with Q1001 (first met without it), another with Q1002; Ben Ode first met with two ids takes Q2001
         assertEquals(3, records.stream().filter(r -> r.contains("\"record\":\"speaker\"")).count(), String.join("\n", records));
+    }
+
+    /**
+     * Two sources of one URL under two ids: the load's unique key on the URL refuses the file as a whole, and the job
+     * merges it batch by batch instead, which takes the second source as the first (same URL).
+     */
+    @Test
+    void aFileTheLoadCannotTakeIsMergedBatchByBatchInstead() throws Exception {
+        String instants = "\"version\": 0, \"createdAt\": \"2021-01-01T00:00:00Z\", \"updatedAt\": \"2021-01-01T00:00:00Z\"}";
+        Path file = work.resolve("same-url.ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"record\": \"source\", \"id\": \"00000000-0000-4000-8000-000000000001\", \"kind\": \"article\", \"title\": \"One\", "
+                        + "\"url\": \"https://same.example/1\", " + instants,
+                "{\"record\": \"source\", \"id\": \"00000000-0000-4000-8000-000000000002\", \"kind\": \"article\", \"title\": \"Two\", "
+                        + "\"url\": \"https://same.example/1\", " + instants,
+                "{\"record\": \"quote\", \"id\": \"00000000-0000-4000-8000-000000000011\", \"text\": \"The first.\", \"type\": \"direct\", "
+                        + "\"status\": \"unverified\", \"sourceId\": \"00000000-0000-4000-8000-000000000001\", " + instants,
+                "{\"record\": \"quote\", \"id\": \"00000000-0000-4000-8000-000000000012\", \"text\": \"The second.\", \"type\": \"direct\", "
+                        + "\"status\": \"unverified\", \"sourceId\": \"00000000-0000-4000-8000-000000000002\", " + instants) + "\n");
+        String output = run("refused_load", "import", file.toString(), "--format", "ndjson");
+        assertTrue(output.contains("cannot load (the database refused the file as a whole"), output);
+        assertTrue(output.contains("succeeded: 4 lines, 2 quotes created, 0 merged"), output);
+        try (Connection connection = postgres.getDatabase("postgres", "refused_load").getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select count(*), count(distinct source_id) from quote")) {
+            row.next();
+            assertEquals(2, row.getInt(1));
+            assertEquals(1, row.getInt(2), "both quotes are in the one source of that URL");
+        }
     }
 
     private static String quotebank(String id, String quotation, String speaker, String qids, String proba, String urls) {
