@@ -315,7 +315,8 @@ final class BatchWriter {
         }
     }
 
-    private static long count(Statement statement, String sql) throws SQLException {
+    /** The one number a query answers. */
+    static long count(Statement statement, String sql) throws SQLException {
         try (var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

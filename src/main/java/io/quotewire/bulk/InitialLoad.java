@@ -264,7 +264,7 @@ final class InitialLoad {
                     statement.execute(REFUSE[i]);
                 }
             }
-            long refused = count(statement, "select count(*) from load_bad");
+            long refused = BatchWriter.count(statement, "select count(*) from load_bad");
             if (refused > 0) {
                 for (String table : STAGED) {
                     statement.execute("delete from " + table + " where line in (select line from load_bad)");
@@ -281,7 +281,7 @@ final class InitialLoad {
                 statement.execute(sql);
             }
             long created = statement.executeUpdate(INSERT_QUOTES);
-            long merged = count(statement, "select count(*) from import_stage_quote") - created;
+            long merged = BatchWriter.count(statement, "select count(*) from import_stage_quote") - created;
             if (merged > 0) {
                 statement.execute(MERGE_FURTHER_LINES);
             }
@@ -354,13 +354,6 @@ final class InitialLoad {
             job.setLong(4, outcome.refused());
             job.setObject(5, jobId);
             job.executeUpdate();
-        }
-    }
-
-    private static long count(Statement statement, String sql) throws SQLException {
-        try (ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
         }
     }
 }
