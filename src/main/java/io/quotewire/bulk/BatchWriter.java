@@ -283,6 +283,12 @@ final class BatchWriter {
         return new Outcome(0, 0, 0, batch.refused.size());
     }
 
+    /** The caller rolled back: what the last batch staged is gone, so the ids it remembered are not to be counted on. */
+    void rolledBack() {
+        stagedSpeakers.clear();
+        stagedSources.clear();
+    }
+
     /** The lines refused (those the database refused, in bad_line, and the batch's own) and the job's checkpoint. */
     private void checkpoint(Batch batch, long created, long merged, long appearances, long skipped, double busySeconds) throws SQLException {
         try (PreparedStatement errors = connection.prepareStatement("""

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,11 +42,6 @@ public class Importer {
         /** A load's staging is over and its one transaction starts. */
         default void onLoad(long lines) {
         }
-    }
-
-    /** Writes a batch in the caller's transaction: merges it, or stages it for the load. */
-    private interface BatchWrite {
-        BatchWriter.Outcome write(Batch batch, double busySeconds) throws SQLException, IOException;
     }
 
     public enum Result { SUCCEEDED, FAILED, BUSY }
@@ -128,7 +122,6 @@ public class Importer {
         }
         connection.commit();
         BatchWriter writer = new BatchWriter(connection, job.id(), config.maxErrors());
-        BatchWrite write = load ? writer::stageForLoad : writer::write;
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
         long started = System.nanoTime();
         Thread reader = new Thread(() -> read(file, job, queue), "import-reader-" + job.id());
@@ -149,7 +142,7 @@ public class Importer {
                 }
                 Batch batch = (Batch) next;
                 double busy = busyBefore + (System.nanoTime() - started) / 1e9;
-                BatchWriter.Outcome outcome = writeOrIsolate(connection, write, batch, busy);
+                BatchWriter.Outcome outcome = writeOrIsolate(connection, writer, load, batch, busy);
                 records = batch.lastLine;
                 totals[0] += outcome.created();
                 totals[1] += outcome.merged();
@@ -252,11 +245,10 @@ public class Importer {
             errors.setObject(1, jobId);
             errors.executeUpdate();
         }
-        InitialLoad.begin(connection, jobId);
-        if (mode.equals("merge")) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("truncate import_load_marker");
-            }
+        if (mode.equals("load")) {
+            InitialLoad.begin(connection, jobId);
+        } else {
+            InitialLoad.discard(connection);
         }
     }
 
@@ -264,20 +256,22 @@ public class Importer {
      * Writes a batch; when the database refuses it as a whole (a value no check foresaw), writes its lines one per
      * transaction so that only the line at fault is refused, with the database's reason.
      */
-    private BatchWriter.Outcome writeOrIsolate(Connection connection, BatchWrite writer, Batch batch, double busy) throws SQLException, IOException {
+    private BatchWriter.Outcome writeOrIsolate(Connection connection, BatchWriter writer, boolean load, Batch batch, double busy)
+            throws SQLException, IOException {
         try {
-            BatchWriter.Outcome outcome = writer.write(batch, busy);
+            BatchWriter.Outcome outcome = load ? writer.stageForLoad(batch, busy) : writer.write(batch, busy);
             connection.commit();
             return outcome;
         } catch (SQLException e) {
             connection.rollback();
+            writer.rolledBack();
             if (!isDataError(e) || batch.entries.size() <= 1 && batch.refused.isEmpty()) {
                 if (isDataError(e) && batch.entries.size() == 1) {
                     Batch refusedLine = new Batch();
                     refusedLine.refuse(batch.entries.get(0).line(), "the database refused the line (" + e.getSQLState() + ")");
                     refusedLine.lastLine = batch.lastLine;
                     refusedLine.bytesRead = batch.bytesRead;
-                    BatchWriter.Outcome outcome = writer.write(refusedLine, busy);
+                    BatchWriter.Outcome outcome = load ? writer.stageForLoad(refusedLine, busy) : writer.write(refusedLine, busy);
                     connection.commit();
                     return outcome;
                 }
@@ -294,7 +288,7 @@ public class Importer {
             rest.lastLine = batch.lastLine;
             singles.add(rest);
             for (Batch single : singles) {
-                BatchWriter.Outcome outcome = writeOrIsolate(connection, writer, single, busy);
+                BatchWriter.Outcome outcome = writeOrIsolate(connection, writer, load, single, busy);
                 quotes += outcome.quotes();
                 created += outcome.created();
                 appearances += outcome.appearances();

@@ -211,12 +211,17 @@ final class InitialLoad {
 
     /** Empties the staging tables and marks the job as staging (in the caller's transaction). */
     static void begin(Connection connection, UUID jobId) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("truncate " + String.join(", ", STAGED) + ", import_load_marker");
-        }
+        discard(connection);
         try (PreparedStatement marker = connection.prepareStatement("insert into import_load_marker (job_id) values (?)")) {
             marker.setObject(1, jobId);
             marker.executeUpdate();
+        }
+    }
+
+    /** Empties the staging tables and their marker (in the caller's transaction). */
+    static void discard(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("truncate " + String.join(", ", STAGED) + ", import_load_marker");
         }
     }
 
@@ -305,7 +310,7 @@ final class InitialLoad {
             statement.execute("insert into search_change (quote_id) values (null)");
             statement.execute("select pg_notify('quotewire_changes', t) from unnest(array['" + String.join("', '", FILLED) + "']) as t");
             record(connection, jobId, maxErrors, new Outcome(created, merged, appearances, refused));
-            statement.execute("truncate " + String.join(", ", STAGED) + ", import_load_marker");
+            discard(connection);
             return Optional.of(new Outcome(created, merged, appearances, refused));
         }
     }

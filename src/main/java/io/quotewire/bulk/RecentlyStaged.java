@@ -1,5 +1,6 @@
 package io.quotewire.bulk;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -38,5 +39,10 @@ final class RecentlyStaged {
             state[slot] = hasText ? STAGED_WITH_TEXT : STAGED;
         }
         return true;
+    }
+
+    /** Forgets every id: what was staged since the last commit was rolled back. */
+    void clear() {
+        Arrays.fill(state, EMPTY);
     }
 }

@@ -27,4 +27,11 @@ class RecentlyStagedTest {
         assertTrue(staged.first(id, false, false), "the refusable line's row may be deleted with its line: staged again");
         assertFalse(staged.first(id, false, true), "a refusable line need not stage what a sure line staged");
     }
+
+    @Test
+    void afterARollbackNothingStagedIsCountedOn() {
+        assertTrue(staged.first(id, true, false));
+        staged.clear();
+        assertTrue(staged.first(id, false, false), "the rolled-back row is staged again");
+    }
 }
