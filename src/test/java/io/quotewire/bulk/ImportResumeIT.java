@@ -54,7 +54,7 @@ class ImportResumeIT {
     static void setUp() throws Exception {
         postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true).start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-            for (String database : List.of("reference", "killed", "killed_loading", "roundtrip", "rules_loaded", "rules_merged", "refused_load")) {
+            for (String database : List.of("reference", "killed", "killed_loading", "roundtrip", "rules_loaded", "rules_merged", "refused_load", "refused_lines")) {
                 statement.execute("create database " + database);
             }
         }
@@ -249,6 +249,32 @@ class ImportResumeIT {
             assertEquals(2, row.getInt(1));
             assertEquals(1, row.getInt(2), "both quotes are in the one source of that URL");
         }
+    }
+
+    /**
+     * The load's own checks: a quote whose offsets miss its text in its source's text, and one naming a speaker no
+     * line holds, are refused with the merge's reasons and their line numbers; the rest is loaded.
+     */
+    @Test
+    void aLoadRefusesTheLinesWhoseOffsetsOrReferencesAreWrongWithTheirReasons() throws Exception {
+        String instants = "\"version\": 0, \"createdAt\": \"2021-01-01T00:00:00Z\", \"updatedAt\": \"2021-01-01T00:00:00Z\"}";
+        String source = "00000000-0000-4000-8000-000000000001";
+        Path file = work.resolve("refused-lines.ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"record\": \"source\", \"id\": \"" + source + "\", \"kind\": \"article\", \"title\": \"Port\", "
+                        + "\"url\": \"https://port.example/1\", \"text\": \"She said the port will open in May.\", " + instants,
+                "{\"record\": \"quote\", \"id\": \"00000000-0000-4000-8000-000000000011\", \"text\": \"the port will open in May\", "
+                        + "\"type\": \"indirect\", \"status\": \"unverified\", \"sourceId\": \"" + source + "\", \"start\": 9, \"end\": 34, " + instants,
+                "{\"record\": \"quote\", \"id\": \"00000000-0000-4000-8000-000000000012\", \"text\": \"the port will open in May\", "
+                        + "\"type\": \"indirect\", \"status\": \"unverified\", \"sourceId\": \"" + source + "\", \"start\": 0, \"end\": 25, " + instants,
+                "{\"record\": \"quote\", \"id\": \"00000000-0000-4000-8000-000000000013\", \"text\": \"Nobody named said this.\", "
+                        + "\"type\": \"direct\", \"status\": \"unverified\", \"sourceId\": \"" + source + "\", "
+                        + "\"speakerId\": \"00000000-0000-4000-8000-000000000099\", " + instants) + "\n");
+        String output = run("refused_lines", "import", file.toString(), "--format", "ndjson");
+        assertTrue(output.contains("Loading the 4 lines"), output);
+        assertTrue(output.contains("succeeded: 4 lines, 1 quotes created, 0 merged"), output);
+        assertTrue(output.contains("  line 3: start 0 and end 25 do not select the quote's text in its source's text"), output);
+        assertTrue(output.contains("  line 4: speakerId 00000000-0000-4000-8000-000000000099 names no speaker of the file or the database"), output);
     }
 
     private static String quotebank(String id, String quotation, String speaker, String qids, String proba, String urls) {
