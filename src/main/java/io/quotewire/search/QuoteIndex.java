@@ -43,25 +43,16 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -118,13 +109,8 @@ public class QuoteIndex {
             from quote q
             left join (select qt.quote_id, array_agg(t.slug) as slugs
                        from quote_tag qt join tag t on t.id = qt.tag_id group by qt.quote_id) tags on tags.quote_id = q.id""";
-    /**
-     * Best first, ties by sequence number, newest first: a number, so the tie-break costs a doc-value read (a string
-     * id needed its segment's terms dictionary, a tenth of a search's CPU).
-     */
-    static final Sort RANKED = new Sort(SortField.FIELD_SCORE, new SortField("seq", SortField.Type.LONG, true));
     /** What the documents hold; an index committed with another layout is rebuilt. */
-    private static final String LAYOUT = "2: seq sort, id in doc values";
+    private static final String LAYOUT = "3: segments sorted by seq, id in doc values";
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
@@ -247,23 +233,17 @@ public class QuoteIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query query = queryOf(filters);
-                TopFieldDocs top = afterSeq == null
-                        ? searcher.search(query, limit + 1, RANKED, true)
-                        // the position is the last hit itself: the highest doc number skips it on equal sort values
-                        : searcher.searchAfter(new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), afterScore, new Object[] {afterScore, afterSeq}),
-                                query, limit + 1, RANKED, true);
+                List<RankedSearch.Hit> top = RankedSearch.top(searcher, query, limit + 1, afterScore, afterSeq);
                 List<UUID> ids = new ArrayList<>();
                 List<Float> scores = new ArrayList<>();
                 List<Long> seqs = new ArrayList<>();
-                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-                for (int i = 0; i < Math.min(limit, top.scoreDocs.length); i++) {
-                    FieldDoc hit = (FieldDoc) top.scoreDocs[i];
-                    ids.add(idOf(leaves, hit.doc));
-                    scores.add((Float) hit.fields[0]);
-                    seqs.add((Long) hit.fields[1]);
+                for (RankedSearch.Hit hit : top.subList(0, Math.min(limit, top.size()))) {
+                    ids.add(hit.id());
+                    scores.add(hit.score());
+                    seqs.add(hit.seq());
                 }
                 Long count = countTotal ? (long) searcher.count(query) : null;
-                return Optional.of(new Hits(ids, scores, seqs, top.scoreDocs.length > limit, count));
+                return Optional.of(new Hits(ids, scores, seqs, top.size() > limit, count));
             } finally {
                 searchers.release(searcher);
             }
@@ -271,18 +251,6 @@ public class QuoteIndex {
             LOG.errorf(e, "search index: a search failed; PostgreSQL answers it");
             return Optional.empty();
         }
-    }
-
-    /** The quote id of a hit, from its two doc values. */
-    private static UUID idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues high = DocValues.getNumeric(leaf.reader(), "idHigh");
-        NumericDocValues low = DocValues.getNumeric(leaf.reader(), "idLow");
-        int inLeaf = doc - leaf.docBase;
-        if (!high.advanceExact(inLeaf) || !low.advanceExact(inLeaf)) {
-            throw new IllegalStateException("a document without its id");
-        }
-        return new UUID(high.longValue(), low.longValue());
     }
 
     /** Marks the words of a quote's text that {@code query} matches, as code-point offsets {start, end}. */
@@ -412,11 +380,13 @@ public class QuoteIndex {
     private void openAt(Path at) throws IOException {
         Directory opened = FSDirectory.open(at);
         try {
-            IndexWriterConfig settings = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64)
-                    .setCommitOnClose(false);
-            writer = new IndexWriter(opened, settings);
+            try {
+                writer = new IndexWriter(opened, writerSettings(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            } catch (IllegalArgumentException otherSort) {
+                // segments of an earlier layout, not sorted as this one's must be: start empty, and so rebuild
+                LOG.infof("search index: the index in %s was written by an earlier version (%s)", at, otherSort.getMessage());
+                writer = new IndexWriter(opened, writerSettings(IndexWriterConfig.OpenMode.CREATE));
+            }
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw e;
@@ -424,6 +394,14 @@ public class QuoteIndex {
         directory = opened;
         path = at;
         searchers = new SearcherManager(writer, null);
+    }
+
+    private IndexWriterConfig writerSettings(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(mode)
+                .setRAMBufferSizeMB(64)
+                .setIndexSort(RankedSearch.INDEX_SORT)
+                .setCommitOnClose(false);
     }
 
     /** Why the committed index cannot be caught up from the log, or null when it can. */

@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -27,7 +26,6 @@ public final class IndexQueryCost {
     public static void main(String[] args) throws Exception {
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         QuoteAnalyzer analyzer = new QuoteAnalyzer();
-        Sort ranked = Boolean.getBoolean("scoreOnly") ? Sort.RELEVANCE : QuoteIndex.RANKED;
         List<String> queries = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(args[1]))) {
             int tab = line.indexOf('\t');
@@ -40,11 +38,12 @@ public final class IndexQueryCost {
             long hits = 0;
             for (int round = 0; round < 5; round++) { // warm-up: the JIT, and the index files into the page cache
                 for (String q : queries) {
-                    hits += searcher.search(WebSearchQuery.parse(q, analyzer).query(), 21, ranked, true).scoreDocs.length;
+                    hits += RankedSearch.top(searcher, WebSearchQuery.parse(q, analyzer).query(), 21, null, null).size();
                 }
             }
             int rounds = 5;
             long[] micros = new long[queries.size() * rounds];
+            long[] perQuery = new long[queries.size()];
             int i = 0;
             long wallStarted = System.nanoTime();
             long cpuStarted = clock.getCurrentThreadCpuTime();
@@ -52,8 +51,9 @@ public final class IndexQueryCost {
                 for (String q : queries) {
                     long started = clock.getCurrentThreadCpuTime();
                     Query query = WebSearchQuery.parse(q, analyzer).query();
-                    hits += searcher.search(query, 21, ranked, true).scoreDocs.length;
-                    micros[i++] = (clock.getCurrentThreadCpuTime() - started) / 1_000;
+                    hits += RankedSearch.top(searcher, query, 21, null, null).size();
+                    micros[i] = (clock.getCurrentThreadCpuTime() - started) / 1_000;
+                    perQuery[i % queries.size()] += micros[i++];
                 }
             }
             long cpu = clock.getCurrentThreadCpuTime() - cpuStarted;
@@ -63,6 +63,15 @@ public final class IndexQueryCost {
                             + " %.0f queries per CPU-second; wall %.1f s (hits %d)%n",
                     reader.numDocs(), queries.size(), rounds, micros[micros.length / 2], micros[micros.length * 9 / 10],
                     micros[micros.length * 99 / 100], micros[micros.length - 1], queries.size() * rounds / (cpu / 1e9), wall, hits);
+            // -Dslowest=N: the N queries that cost most, with their mean CPU per run
+            List<Integer> order = new ArrayList<>();
+            for (int q = 0; q < queries.size(); q++) {
+                order.add(q);
+            }
+            order.sort((a, b) -> Long.compare(perQuery[b], perQuery[a]));
+            for (int q : order.subList(0, Math.min(Integer.getInteger("slowest", 0), order.size()))) {
+                System.out.printf("%8d us  %s%n", perQuery[q] / rounds, queries.get(q));
+            }
         }
     }
 }

@@ -1,0 +1,119 @@
+package io.quotewire.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
+
+/**
+ * The best hits of a query, best score first and equal scores newest first (highest sequence number), found segment
+ * by segment so that ties cost nothing.
+ *
+ * <p>Every segment is sorted by sequence number, newest first ({@link #INDEX_SORT}). Within a segment, "newest
+ * first" among equal scores is then "lowest document number first", which is how Lucene's score-only collector
+ * breaks ties: it can skip every document that does not score strictly above the worst kept hit, whole blocks of
+ * postings at a time. A common word in short quotes scores the same in thousands of them; a collector that also
+ * compares sequence numbers must look at each of those, this one stops after the first few. The segments' best
+ * hits are then merged by (score, sequence number). Term statistics are the whole index's, as in one search.
+ */
+final class RankedSearch {
+
+    /** The order of documents inside every segment of the index. */
+    static final Sort INDEX_SORT = new Sort(new SortField("seq", SortField.Type.LONG, true));
+
+    /** One hit: its quote's id, score and sequence number. */
+    record Hit(UUID id, float score, long seq) {
+    }
+
+    static final Comparator<Hit> BEST_FIRST = Comparator.comparing(Hit::score, Comparator.reverseOrder())
+            .thenComparing(Hit::seq, Comparator.reverseOrder());
+
+    private RankedSearch() {
+    }
+
+    /**
+     * The first {@code n} hits of {@code query}, best first; after the hit with {@code afterScore} and
+     * {@code afterSeq} when {@code afterSeq} is given (the last hit of the page before).
+     */
+    static List<Hit> top(IndexSearcher searcher, Query query, int n, Float afterScore, Long afterSeq) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
+        List<Hit> hits = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (!INDEX_SORT.equals(leaf.reader().getMetaData().getSort())) {
+                throw new IllegalStateException("a segment of the index is not sorted by sequence number");
+            }
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            // on an equal score, the documents up to the first one older than the last hit were on the page before
+            ScoreDoc after = afterSeq == null ? null : new ScoreDoc(leaf.docBase + firstOlder(leaf.reader(), afterSeq) - 1, afterScore);
+            TopScoreDocCollector collector = new TopScoreDocCollectorManager(n, after, n, false).newCollector();
+            LeafCollector collecting = collector.getLeafCollector(leaf);
+            try {
+                scorer.score(collecting, leaf.reader().getLiveDocs());
+            } catch (CollectionTerminatedException nothingMoreCompetes) {
+                // this segment is done
+            }
+            collecting.finish();
+            hits.addAll(withSequenceNumbers(leaf, collector.topDocs().scoreDocs));
+        }
+        hits.sort(BEST_FIRST);
+        return hits.size() > n ? hits.subList(0, n) : hits;
+    }
+
+    /** The hits of one segment with their ids and sequence numbers (read in document order, as doc values are). */
+    private static List<Hit> withSequenceNumbers(LeafReaderContext leaf, ScoreDoc[] found) throws IOException {
+        ScoreDoc[] inDocOrder = found.clone();
+        Arrays.sort(inDocOrder, Comparator.comparingInt(hit -> hit.doc));
+        NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), "seq");
+        NumericDocValues idHigh = DocValues.getNumeric(leaf.reader(), "idHigh");
+        NumericDocValues idLow = DocValues.getNumeric(leaf.reader(), "idLow");
+        List<Hit> hits = new ArrayList<>(found.length);
+        for (ScoreDoc hit : inDocOrder) {
+            int doc = hit.doc - leaf.docBase;
+            if (!seqs.advanceExact(doc) || !idHigh.advanceExact(doc) || !idLow.advanceExact(doc)) {
+                throw new IllegalStateException("a document without its id or sequence number");
+            }
+            hits.add(new Hit(new UUID(idHigh.longValue(), idLow.longValue()), hit.score, seqs.longValue()));
+        }
+        return hits;
+    }
+
+    /** The first document of a segment whose sequence number is below {@code seq} (maxDoc when none is). */
+    static int firstOlder(LeafReader segment, long seq) throws IOException {
+        int low = 0;
+        int high = segment.maxDoc();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            NumericDocValues seqs = DocValues.getNumeric(segment, "seq"); // forward-only: a fresh one per probe
+            if (!seqs.advanceExact(middle)) {
+                throw new IllegalStateException("a document without its sequence number");
+            }
+            if (seqs.longValue() < seq) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
+    }
+}

@@ -1,0 +1,166 @@
+package io.quotewire.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RankedSearch against Lucene's own field sort by (score, sequence number): the same hits in the same order, over
+ * several segments (added in a shuffled order, some updated or deleted) where most documents tie on score.
+ */
+class RankedSearchTest {
+
+    private static final Sort SCORE_THEN_NEWEST = new Sort(SortField.FIELD_SCORE, new SortField("seq", SortField.Type.LONG, true));
+    private static final String[] WORDS = {"budget", "talks", "ceasefire", "people", "government", "border"};
+
+    @Test
+    void theTopHitsAreTheFieldSortsTopHitsAcrossSegmentsWithManyTies() throws IOException {
+        try (Directory directory = index(new Random(7)); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertTrue(reader.leaves().size() > 3, "several segments");
+            IndexSearcher searcher = new IndexSearcher(reader);
+            for (String word : WORDS) {
+                Query query = WebSearchQuery.parse(word, new QuoteAnalyzer()).query();
+                List<RankedSearch.Hit> many = RankedSearch.top(searcher, query, 400, null, null);
+                assertTrue(many.size() > 50, word + " matches many texts");
+                assertTrue(many.stream().map(RankedSearch.Hit::score).distinct().count() < many.size() / 10, "most hits tie");
+                for (int n : new int[] {1, 5, 21, 400}) {
+                    assertEquals(expected(searcher, query, n), seqs(RankedSearch.top(searcher, query, n, null, null)), word + ", first " + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void pagingFromTheLastHitGoesOnWithTheNextOneAndNeverRepeatsOrSkips() throws IOException {
+        try (Directory directory = index(new Random(11)); DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            for (String word : WORDS) {
+                Query query = WebSearchQuery.parse(word, new QuoteAnalyzer()).query();
+                List<Long> all = expected(searcher, query, reader.maxDoc());
+                List<Long> paged = new ArrayList<>();
+                Float afterScore = null;
+                Long afterSeq = null;
+                while (true) {
+                    List<RankedSearch.Hit> page = RankedSearch.top(searcher, query, 7, afterScore, afterSeq);
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    paged.addAll(seqs(page));
+                    RankedSearch.Hit last = page.get(page.size() - 1);
+                    afterScore = last.score();
+                    afterSeq = last.seq();
+                }
+                assertEquals(all, paged, word);
+                assertEquals(paged.size(), new HashSet<>(paged).size(), word + ": no hit twice");
+            }
+        }
+    }
+
+    @Test
+    void firstOlderFindsTheBoundaryInASegmentSortedNewestFirst() throws IOException {
+        try (Directory directory = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new QuoteAnalyzer()).setIndexSort(RankedSearch.INDEX_SORT))) {
+                for (long seq : new long[] {3, 9, 5, 1, 7}) {
+                    writer.addDocument(document(seq, "budget"));
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                var segment = reader.leaves().get(0).reader(); // documents 0..4 hold 9, 7, 5, 3, 1
+                assertEquals(0, RankedSearch.firstOlder(segment, 10));
+                assertEquals(1, RankedSearch.firstOlder(segment, 9));
+                assertEquals(2, RankedSearch.firstOlder(segment, 6));
+                assertEquals(3, RankedSearch.firstOlder(segment, 5));
+                assertEquals(5, RankedSearch.firstOlder(segment, 1));
+            }
+        }
+    }
+
+    /** 600 short texts of a few words (so scores tie often), flushed into several segments, some replaced or deleted. */
+    private static Directory index(Random random) throws IOException {
+        Directory directory = new ByteBuffersDirectory();
+        IndexWriterConfig settings = new IndexWriterConfig(new QuoteAnalyzer())
+                .setIndexSort(RankedSearch.INDEX_SORT)
+                .setMaxBufferedDocs(97);
+        List<Long> seqs = new ArrayList<>();
+        for (long seq = 1; seq <= 600; seq++) {
+            seqs.add(seq);
+        }
+        Collections.shuffle(seqs, random);
+        try (IndexWriter writer = new IndexWriter(directory, settings)) {
+            for (long seq : seqs) {
+                writer.addDocument(document(seq, text(random)));
+            }
+            Set<Long> touched = new HashSet<>();
+            for (int i = 0; i < 60; i++) {
+                long seq = 1 + random.nextInt(600);
+                if (touched.add(seq)) {
+                    if (i % 3 == 0) {
+                        writer.deleteDocuments(new Term("id", Long.toString(seq)));
+                    } else {
+                        writer.updateDocument(new Term("id", Long.toString(seq)), document(seq, text(random)));
+                    }
+                }
+            }
+        }
+        return directory;
+    }
+
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder();
+        int words = 2 + random.nextInt(3);
+        for (int i = 0; i < words; i++) {
+            text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+        }
+        return text.toString();
+    }
+
+    private static Document document(long seq, String text) {
+        Document doc = new Document();
+        doc.add(new StringField("id", Long.toString(seq), Field.Store.NO));
+        doc.add(new NumericDocValuesField("seq", seq));
+        doc.add(new NumericDocValuesField("idHigh", 0));
+        doc.add(new NumericDocValuesField("idLow", seq));
+        doc.add(new TextField(WebSearchQuery.FIELD, text, Field.Store.NO));
+        return doc;
+    }
+
+    /** Lucene's own answer: every match sorted by score, then sequence number, newest first. */
+    private static List<Long> expected(IndexSearcher searcher, Query query, int n) throws IOException {
+        List<Long> seqs = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(query, n, SCORE_THEN_NEWEST, true).scoreDocs) {
+            seqs.add((Long) ((FieldDoc) hit).fields[1]);
+        }
+        return seqs;
+    }
+
+    /** The sequence numbers of {@code hits}, each checked against the id the document was given with it. */
+    private static List<Long> seqs(List<RankedSearch.Hit> hits) {
+        hits.forEach(hit -> assertEquals(hit.seq(), hit.id().getLeastSignificantBits(), "the id read with the hit is its own"));
+        return hits.stream().map(RankedSearch.Hit::seq).toList();
+    }
+}
