@@ -8,15 +8,20 @@ import io.quotewire.api.problem.ProblemException;
 import io.quotewire.api.problem.ProblemType;
 import io.quotewire.search.QuoteIndex;
 import io.quotewire.search.SearchFilters;
+import io.quotewire.search.TextMarks;
 import io.quotewire.speaker.SpeakerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Ranked search answered by the search index ({@link QuoteIndex}): the index finds and ranks one page of ids, the
- * quotes' views are read from PostgreSQL by id in one statement, and the matched words are marked with the index's analyzer.
+ * quotes' views are read from PostgreSQL by id in one statement, and the matched words are marked where the index
+ * recorded them.
  * Answers empty when the index cannot answer (absent, rebuilding, failed), and {@link QuoteService} then asks
  * PostgreSQL. Cursors it makes carry their own fingerprint, so each engine continues only its own pages.
  */
@@ -75,9 +80,18 @@ class QuoteSearch {
         }
         QuoteIndex.Hits hits = found.get();
         // the views in one statement, in the index's order (as a by-id read makes them: no entities, no lazy loads)
-        var highlighter = index.highlighter(filter.query());
+        // the matched words where the index found them; analyzed again only for a text edited since the index read it
+        Map<UUID, TextMarks> marks = new HashMap<>();
+        for (int i = 0; i < hits.ids().size(); i++) {
+            marks.put(hits.ids().get(i), hits.marks().get(i));
+        }
+        Function<String, List<int[]>> highlighter = index.highlighter(filter.query());
         List<QuoteView> views = quotes.findQuoteViewsByIds(hits.ids()).stream()
-                .map(view -> view.withHighlights(highlighter.apply(view.text()).stream().map(h -> new Highlight(h[0], h[1])).toList()))
+                .map(view -> {
+                    List<int[]> marked = marks.get(view.id()).in(view.text());
+                    return view.withHighlights((marked == null ? highlighter.apply(view.text()) : marked).stream()
+                            .map(h -> new Highlight(h[0], h[1])).toList());
+                })
                 .toList();
         String next = null;
         if (hits.more()) {

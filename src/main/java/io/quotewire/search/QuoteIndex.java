@@ -39,10 +39,12 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -90,8 +92,11 @@ public class QuoteIndex {
         STARTING, REBUILDING, CURRENT, DISABLED, FAILED
     }
 
-    /** What a search found: the ids of one page in rank order with their scores, whether more follow, the total. */
-    public record Hits(List<UUID> ids, List<Float> scores, List<Long> seqs, boolean more, Long total) {
+    /**
+     * What a search found: the ids of one page in rank order with their scores, where the searched words are in each
+     * text, whether more follow, the total.
+     */
+    public record Hits(List<UUID> ids, List<Float> scores, List<Long> seqs, List<TextMarks> marks, boolean more, Long total) {
     }
 
     /** The index's own account of itself, for readiness and the status table. */
@@ -110,7 +115,9 @@ public class QuoteIndex {
             left join (select qt.quote_id, array_agg(t.slug) as slugs
                        from quote_tag qt join tag t on t.id = qt.tag_id group by qt.quote_id) tags on tags.quote_id = q.id""";
     /** What the documents hold; an index committed with another layout is rebuilt. */
-    private static final String LAYOUT = "3: segments sorted by seq, id in doc values";
+    private static final String LAYOUT = "4: segments sorted by seq, id in doc values, text offsets and hash";
+    /** The quote text: analyzed, with each word's offsets kept in the postings, so a page's highlights need no analysis. */
+    static final FieldType TEXT = textWithOffsets();
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
@@ -232,18 +239,21 @@ public class QuoteIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query query = queryOf(filters);
-                List<RankedSearch.Hit> top = RankedSearch.top(searcher, query, limit + 1, afterScore, afterSeq);
+                WebSearchQuery words = WebSearchQuery.parse(filters.query(), analyzer);
+                Query query = queryOf(words.query(), filters);
+                List<RankedSearch.Hit> top = RankedSearch.top(searcher, query, limit + 1, afterScore, afterSeq, words.matchedTerms());
                 List<UUID> ids = new ArrayList<>();
                 List<Float> scores = new ArrayList<>();
                 List<Long> seqs = new ArrayList<>();
+                List<TextMarks> marks = new ArrayList<>();
                 for (RankedSearch.Hit hit : top.subList(0, Math.min(limit, top.size()))) {
                     ids.add(hit.id());
                     scores.add(hit.score());
                     seqs.add(hit.seq());
+                    marks.add(hit.marks());
                 }
                 Long count = countTotal ? (long) searcher.count(query) : null;
-                return Optional.of(new Hits(ids, scores, seqs, top.size() > limit, count));
+                return Optional.of(new Hits(ids, scores, seqs, marks, top.size() > limit, count));
             } finally {
                 searchers.release(searcher);
             }
@@ -253,14 +263,17 @@ public class QuoteIndex {
         }
     }
 
-    /** Marks the words of a quote's text that {@code query} matches, as code-point offsets {start, end}. */
+    /**
+     * Marks the words of a quote's text that {@code query} matches, as code-point offsets {start, end}, by analyzing
+     * the text (where the index's own offsets are not at hand or were written for another version of the text).
+     */
     public Function<String, List<int[]>> highlighter(String query) {
         WebSearchQuery parsed = WebSearchQuery.parse(query, analyzer);
         return text -> parsed.highlights(text, analyzer);
     }
 
-    private Query queryOf(SearchFilters filters) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(WebSearchQuery.parse(filters.query(), analyzer).query(), Occur.MUST);
+    private static Query queryOf(Query words, SearchFilters filters) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
         if (filters.speakerId() != null) {
             query.add(new TermQuery(new Term("speaker", filters.speakerId().toString())), Occur.FILTER);
         }
@@ -384,7 +397,7 @@ public class QuoteIndex {
                 writer = new IndexWriter(opened, writerSettings(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             } catch (IllegalArgumentException otherSort) {
                 // segments of an earlier layout, not sorted as this one's must be: start empty, and so rebuild
-                LOG.infof("search index: the index in %s was written by an earlier version (%s)", at, otherSort.getMessage());
+                LOG.infof("search index: the index in %s was written by an earlier version (its segments are not sorted)", at);
                 writer = new IndexWriter(opened, writerSettings(IndexWriterConfig.OpenMode.CREATE));
             }
         } catch (IOException | RuntimeException e) {
@@ -682,7 +695,8 @@ public class QuoteIndex {
         doc.add(new NumericDocValuesField("idHigh", uuid.getMostSignificantBits()));
         doc.add(new NumericDocValuesField("idLow", uuid.getLeastSignificantBits()));
         doc.add(new NumericDocValuesField("seq", row.getLong(11)));
-        doc.add(new TextField(WebSearchQuery.FIELD, row.getString(2), Field.Store.NO));
+        doc.add(new Field(WebSearchQuery.FIELD, row.getString(2), TEXT));
+        doc.add(new NumericDocValuesField("textHash", row.getString(2).hashCode()));
         keyword(doc, "speaker", row.getString(3));
         keyword(doc, "source", row.getString(4));
         keyword(doc, "type", row.getString(5));
@@ -700,6 +714,13 @@ public class QuoteIndex {
             }
         }
         return doc;
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     private static void keyword(Document doc, String field, String value) {

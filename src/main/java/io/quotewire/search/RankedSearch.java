@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,8 +42,11 @@ final class RankedSearch {
     /** The order of documents inside every segment of the index. */
     static final Sort INDEX_SORT = new Sort(new SortField("seq", SortField.Type.LONG, true));
 
-    /** One hit: its quote's id, score and sequence number. */
-    record Hit(UUID id, float score, long seq) {
+    /**
+     * One hit: its quote's id, score and sequence number, and where the asked terms occur in its text (as the index
+     * recorded them when it analyzed the text).
+     */
+    record Hit(UUID id, float score, long seq, TextMarks marks) {
     }
 
     static final Comparator<Hit> BEST_FIRST = Comparator.comparing(Hit::score, Comparator.reverseOrder())
@@ -51,9 +57,11 @@ final class RankedSearch {
 
     /**
      * The first {@code n} hits of {@code query}, best first; after the hit with {@code afterScore} and
-     * {@code afterSeq} when {@code afterSeq} is given (the last hit of the page before).
+     * {@code afterSeq} when {@code afterSeq} is given (the last hit of the page before); each with the places of
+     * {@code terms} in its text.
      */
-    static List<Hit> top(IndexSearcher searcher, Query query, int n, Float afterScore, Long afterSeq) throws IOException {
+    static List<Hit> top(IndexSearcher searcher, Query query, int n, Float afterScore, Long afterSeq, Set<String> terms)
+            throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
         List<Hit> hits = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -74,26 +82,46 @@ final class RankedSearch {
                 // this segment is done
             }
             collecting.finish();
-            hits.addAll(withSequenceNumbers(leaf, collector.topDocs().scoreDocs));
+            hits.addAll(described(leaf, collector.topDocs().scoreDocs, terms));
         }
         hits.sort(BEST_FIRST);
         return hits.size() > n ? hits.subList(0, n) : hits;
     }
 
-    /** The hits of one segment with their ids and sequence numbers (read in document order, as doc values are). */
-    private static List<Hit> withSequenceNumbers(LeafReaderContext leaf, ScoreDoc[] found) throws IOException {
+    /** The hits of one segment with their ids, sequence numbers and spans (read in document order, as the index is). */
+    private static List<Hit> described(LeafReaderContext leaf, ScoreDoc[] found, Set<String> terms) throws IOException {
         ScoreDoc[] inDocOrder = found.clone();
         Arrays.sort(inDocOrder, Comparator.comparingInt(hit -> hit.doc));
         NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), "seq");
         NumericDocValues idHigh = DocValues.getNumeric(leaf.reader(), "idHigh");
         NumericDocValues idLow = DocValues.getNumeric(leaf.reader(), "idLow");
+        NumericDocValues textHashes = DocValues.getNumeric(leaf.reader(), "textHash");
+        List<PostingsEnum> occurrences = new ArrayList<>();
+        for (String term : terms) {
+            PostingsEnum postings = leaf.reader().postings(new Term(WebSearchQuery.FIELD, term), PostingsEnum.OFFSETS);
+            if (postings != null) {
+                occurrences.add(postings);
+            }
+        }
         List<Hit> hits = new ArrayList<>(found.length);
         for (ScoreDoc hit : inDocOrder) {
             int doc = hit.doc - leaf.docBase;
-            if (!seqs.advanceExact(doc) || !idHigh.advanceExact(doc) || !idLow.advanceExact(doc)) {
-                throw new IllegalStateException("a document without its id or sequence number");
+            if (!seqs.advanceExact(doc) || !idHigh.advanceExact(doc) || !idLow.advanceExact(doc) || !textHashes.advanceExact(doc)) {
+                throw new IllegalStateException("a document without its id, sequence number or text hash");
             }
-            hits.add(new Hit(new UUID(idHigh.longValue(), idLow.longValue()), hit.score, seqs.longValue()));
+            List<int[]> spans = new ArrayList<>();
+            for (PostingsEnum postings : occurrences) {
+                int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
+                if (at == doc) {
+                    for (int i = postings.freq(); i > 0; i--) {
+                        postings.nextPosition();
+                        spans.add(new int[] {postings.startOffset(), postings.endOffset()});
+                    }
+                }
+            }
+            spans.sort(Comparator.comparingInt(span -> span[0]));
+            hits.add(new Hit(new UUID(idHigh.longValue(), idLow.longValue()), hit.score, seqs.longValue(),
+                    new TextMarks((int) textHashes.longValue(), spans)));
         }
         return hits;
     }

@@ -194,6 +194,11 @@ public final class WebSearchQuery {
         return query;
     }
 
+    /** The analyzed terms whose occurrences {@link #highlights} marks: every searched word that is not excluded. */
+    public Set<String> matchedTerms() {
+        return matchedTerms;
+    }
+
     /**
      * The words of {@code text} this search matches (every occurrence of a searched, not excluded, word), as
      * code-point offsets {start, end} into {@code text}.
@@ -207,21 +212,36 @@ public final class WebSearchQuery {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
-            int chars = 0;
-            int codePoints = 0;
             while (stream.incrementToken()) {
                 if (matchedTerms.contains(term.toString())) {
-                    codePoints += text.codePointCount(chars, offset.startOffset());
-                    int start = codePoints;
-                    codePoints += text.codePointCount(offset.startOffset(), offset.endOffset());
-                    chars = offset.endOffset();
-                    found.add(new int[] {start, codePoints});
+                    found.add(new int[] {offset.startOffset(), offset.endOffset()});
                 }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analyzing a string in memory cannot fail", e);
         }
-        return found;
+        return codePointSpans(text, found);
+    }
+
+    /**
+     * {@code spans} of char offsets {start, end} into {@code text}, in order and not overlapping, as code-point
+     * offsets; null when one does not fit in {@code text} (it was written for another text).
+     */
+    public static List<int[]> codePointSpans(String text, List<int[]> spans) {
+        List<int[]> converted = new ArrayList<>(spans.size());
+        int chars = 0;
+        int codePoints = 0;
+        for (int[] span : spans) {
+            if (span[0] < chars || span[1] < span[0] || span[1] > text.length()) {
+                return null;
+            }
+            codePoints += text.codePointCount(chars, span[0]);
+            int start = codePoints;
+            codePoints += text.codePointCount(span[0], span[1]);
+            chars = span[1];
+            converted.add(new int[] {start, codePoints});
+        }
+        return converted;
     }
 }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -38,7 +37,8 @@ public final class IndexQueryCost {
             long hits = 0;
             for (int round = 0; round < 5; round++) { // warm-up: the JIT, and the index files into the page cache
                 for (String q : queries) {
-                    hits += RankedSearch.top(searcher, WebSearchQuery.parse(q, analyzer).query(), 21, null, null).size();
+                    WebSearchQuery parsed = WebSearchQuery.parse(q, analyzer);
+                    hits += RankedSearch.top(searcher, parsed.query(), 21, null, null, parsed.matchedTerms()).size();
                 }
             }
             int rounds = 5;
@@ -50,8 +50,8 @@ public final class IndexQueryCost {
             for (int round = 0; round < rounds; round++) {
                 for (String q : queries) {
                     long started = clock.getCurrentThreadCpuTime();
-                    Query query = WebSearchQuery.parse(q, analyzer).query();
-                    hits += RankedSearch.top(searcher, query, 21, null, null).size();
+                    WebSearchQuery parsed = WebSearchQuery.parse(q, analyzer);
+                    hits += RankedSearch.top(searcher, parsed.query(), 21, null, null, parsed.matchedTerms()).size();
                     micros[i] = (clock.getCurrentThreadCpuTime() - started) / 1_000;
                     perQuery[i % queries.size()] += micros[i++];
                 }

@@ -1,6 +1,7 @@
 package io.quotewire.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -45,11 +45,11 @@ class RankedSearchTest {
             IndexSearcher searcher = new IndexSearcher(reader);
             for (String word : WORDS) {
                 Query query = WebSearchQuery.parse(word, new QuoteAnalyzer()).query();
-                List<RankedSearch.Hit> many = RankedSearch.top(searcher, query, 400, null, null);
+                List<RankedSearch.Hit> many = RankedSearch.top(searcher, query, 400, null, null, Set.of());
                 assertTrue(many.size() > 50, word + " matches many texts");
                 assertTrue(many.stream().map(RankedSearch.Hit::score).distinct().count() < many.size() / 10, "most hits tie");
                 for (int n : new int[] {1, 5, 21, 400}) {
-                    assertEquals(expected(searcher, query, n), seqs(RankedSearch.top(searcher, query, n, null, null)), word + ", first " + n);
+                    assertEquals(expected(searcher, query, n), seqs(RankedSearch.top(searcher, query, n, null, null, Set.of())), word + ", first " + n);
                 }
             }
         }
@@ -66,7 +66,7 @@ class RankedSearchTest {
                 Float afterScore = null;
                 Long afterSeq = null;
                 while (true) {
-                    List<RankedSearch.Hit> page = RankedSearch.top(searcher, query, 7, afterScore, afterSeq);
+                    List<RankedSearch.Hit> page = RankedSearch.top(searcher, query, 7, afterScore, afterSeq, Set.of());
                     if (page.isEmpty()) {
                         break;
                     }
@@ -79,6 +79,36 @@ class RankedSearchTest {
                 assertEquals(paged.size(), new HashSet<>(paged).size(), word + ": no hit twice");
             }
         }
+    }
+
+    @Test
+    void eachHitCarriesTheSpansTheAnalyzerWouldMarkInItsTextAndNoneForAnEditedText() throws IOException {
+        QuoteAnalyzer analyzer = new QuoteAnalyzer();
+        try (Directory directory = new ByteBuffersDirectory()) {
+            List<String> texts = List.of("Talks on the budget, talks again: \"BUDGET talks\".", "Ça coûte: the café's budget 🙂 talked through.",
+                    "No match here.", "talking");
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setIndexSort(RankedSearch.INDEX_SORT))) {
+                for (int i = 0; i < texts.size(); i++) {
+                    writer.addDocument(document(i, texts.get(i)));
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                for (String search : List.of("talks", "budget talk", "budget -café", "\"the budget\"")) {
+                    WebSearchQuery parsed = WebSearchQuery.parse(search, analyzer);
+                    List<RankedSearch.Hit> hits = RankedSearch.top(new IndexSearcher(reader), parsed.query(), 10, null, null, parsed.matchedTerms());
+                    assertTrue(!hits.isEmpty(), search);
+                    for (RankedSearch.Hit hit : hits) {
+                        String text = texts.get((int) hit.seq());
+                        assertEquals(render(parsed.highlights(text, analyzer)), render(hit.marks().in(text)), search + " in " + text);
+                        assertNull(hit.marks().in(text.replace('t', 'T')), "marks of another version of " + text);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> render(List<int[]> spans) {
+        return spans.stream().map(span -> span[0] + "-" + span[1]).toList();
     }
 
     @Test
@@ -145,7 +175,8 @@ class RankedSearchTest {
         doc.add(new NumericDocValuesField("seq", seq));
         doc.add(new NumericDocValuesField("idHigh", 0));
         doc.add(new NumericDocValuesField("idLow", seq));
-        doc.add(new TextField(WebSearchQuery.FIELD, text, Field.Store.NO));
+        doc.add(new Field(WebSearchQuery.FIELD, text, QuoteIndex.TEXT));
+        doc.add(new NumericDocValuesField("textHash", text.hashCode()));
         return doc;
     }
 

@@ -1,6 +1,7 @@
 package io.quotewire.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,14 @@ class WebSearchQueryTest {
                 .map(m -> text.substring(text.offsetByCodePoints(0, m[0]), text.offsetByCodePoints(0, m[1]))).toList();
         assertEquals(List.of("urged", "council", "Council"), marked);
         assertEquals(6, marks.get(0)[0], "offsets count code points: the emoji is one");
+    }
+
+    @Test
+    void indexSpansBecomeCodePointOffsetsAndSpansOfAnotherTextAreRefused() {
+        String text = "\uD83D\uDCF0 She urged";
+        List<int[]> converted = WebSearchQuery.codePointSpans(text, List.of(new int[] {7, 12}));
+        assertEquals(List.of("6-11"), converted.stream().map(m -> m[0] + "-" + m[1]).toList());
+        assertNull(WebSearchQuery.codePointSpans(text, List.of(new int[] {7, 13})), "past the end");
+        assertNull(WebSearchQuery.codePointSpans(text, List.of(new int[] {7, 12}, new int[] {3, 6})), "out of order");
     }
 }
