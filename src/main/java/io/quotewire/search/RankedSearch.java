@@ -63,7 +63,7 @@ final class RankedSearch {
     static List<Hit> top(IndexSearcher searcher, Query query, int n, Float afterScore, Long afterSeq, Set<String> terms)
             throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
-        List<Hit> hits = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             if (!INDEX_SORT.equals(leaf.reader().getMetaData().getSort())) {
                 throw new IllegalStateException("a segment of the index is not sorted by sequence number");
@@ -82,17 +82,46 @@ final class RankedSearch {
                 // this segment is done
             }
             collecting.finish();
-            hits.addAll(described(leaf, collector.topDocs().scoreDocs, terms));
+            ranked.addAll(withSequenceNumbers(leaf, collector.topDocs().scoreDocs));
+        }
+        ranked.sort(Comparator.comparing(Ranked::score, Comparator.reverseOrder()).thenComparing(Ranked::seq, Comparator.reverseOrder()));
+        List<Ranked> best = ranked.size() > n ? ranked.subList(0, n) : ranked;
+        // ids and marks only for the hits that made it: a segment's own best hits are mostly outranked by another's
+        List<Hit> hits = new ArrayList<>(best.size());
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            hits.addAll(described(leaf, best.stream().filter(hit -> hit.leaf() == leaf).toList(), terms));
         }
         hits.sort(BEST_FIRST);
-        return hits.size() > n ? hits.subList(0, n) : hits;
+        return hits;
     }
 
-    /** The hits of one segment with their ids, sequence numbers and spans (read in document order, as the index is). */
-    private static List<Hit> described(LeafReaderContext leaf, ScoreDoc[] found, Set<String> terms) throws IOException {
+    /** A segment's hit before its id and marks are read. */
+    private record Ranked(LeafReaderContext leaf, int doc, float score, long seq) {
+    }
+
+    /** The hits of one segment with their sequence numbers (read in document order, as doc values are). */
+    private static List<Ranked> withSequenceNumbers(LeafReaderContext leaf, ScoreDoc[] found) throws IOException {
         ScoreDoc[] inDocOrder = found.clone();
         Arrays.sort(inDocOrder, Comparator.comparingInt(hit -> hit.doc));
         NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), "seq");
+        List<Ranked> ranked = new ArrayList<>(found.length);
+        for (ScoreDoc hit : inDocOrder) {
+            int doc = hit.doc - leaf.docBase;
+            if (!seqs.advanceExact(doc)) {
+                throw new IllegalStateException("a document without its sequence number");
+            }
+            ranked.add(new Ranked(leaf, doc, hit.score, seqs.longValue()));
+        }
+        return ranked;
+    }
+
+    /** Hits of one segment with their ids and where {@code terms} occur in their texts (read in document order). */
+    private static List<Hit> described(LeafReaderContext leaf, List<Ranked> found, Set<String> terms) throws IOException {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Ranked> inDocOrder = new ArrayList<>(found);
+        inDocOrder.sort(Comparator.comparingInt(Ranked::doc));
         NumericDocValues idHigh = DocValues.getNumeric(leaf.reader(), "idHigh");
         NumericDocValues idLow = DocValues.getNumeric(leaf.reader(), "idLow");
         NumericDocValues textHashes = DocValues.getNumeric(leaf.reader(), "textHash");
@@ -103,11 +132,11 @@ final class RankedSearch {
                 occurrences.add(postings);
             }
         }
-        List<Hit> hits = new ArrayList<>(found.length);
-        for (ScoreDoc hit : inDocOrder) {
-            int doc = hit.doc - leaf.docBase;
-            if (!seqs.advanceExact(doc) || !idHigh.advanceExact(doc) || !idLow.advanceExact(doc) || !textHashes.advanceExact(doc)) {
-                throw new IllegalStateException("a document without its id, sequence number or text hash");
+        List<Hit> hits = new ArrayList<>(found.size());
+        for (Ranked hit : inDocOrder) {
+            int doc = hit.doc();
+            if (!idHigh.advanceExact(doc) || !idLow.advanceExact(doc) || !textHashes.advanceExact(doc)) {
+                throw new IllegalStateException("a document without its id or text hash");
             }
             List<int[]> spans = new ArrayList<>();
             for (PostingsEnum postings : occurrences) {
@@ -120,7 +149,7 @@ final class RankedSearch {
                 }
             }
             spans.sort(Comparator.comparingInt(span -> span[0]));
-            hits.add(new Hit(new UUID(idHigh.longValue(), idLow.longValue()), hit.score, seqs.longValue(),
+            hits.add(new Hit(new UUID(idHigh.longValue(), idLow.longValue()), hit.score(), hit.seq(),
                     new TextMarks((int) textHashes.longValue(), spans)));
         }
         return hits;

@@ -16,6 +16,8 @@ import org.apache.lucene.store.FSDirectory;
  * competing for the CPU: every plain query of a benchmark request file (benchmarks/search.sh writes them) run
  * against a built index, top 21 by (score, sequence number) as the service asks, timed by this thread's CPU clock.
  * {@code java -cp <test and main classes, lucene jars> io.quotewire.search.IndexQueryCost INDEX_DIR REQUEST_FILE}
+ * ({@code -Dwarm=40 -Drounds=20}, the defaults: with 5 warm-up rounds two builds of the same code differed by 1.7x,
+ * the JIT still compiling).
  */
 public final class IndexQueryCost {
 
@@ -35,13 +37,13 @@ public final class IndexQueryCost {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(args[0])))) {
             IndexSearcher searcher = new IndexSearcher(reader);
             long hits = 0;
-            for (int round = 0; round < 5; round++) { // warm-up: the JIT, and the index files into the page cache
+            for (int round = 0; round < Integer.getInteger("warm", 40); round++) { // warm-up: the JIT, and the index files into the page cache
                 for (String q : queries) {
                     WebSearchQuery parsed = WebSearchQuery.parse(q, analyzer);
                     hits += RankedSearch.top(searcher, parsed.query(), 21, null, null, parsed.matchedTerms()).size();
                 }
             }
-            int rounds = 5;
+            int rounds = Integer.getInteger("rounds", 20);
             long[] micros = new long[queries.size() * rounds];
             long[] perQuery = new long[queries.size()];
             int i = 0;

@@ -90,6 +90,7 @@ class RankedSearchTest {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setIndexSort(RankedSearch.INDEX_SORT))) {
                 for (int i = 0; i < texts.size(); i++) {
                     writer.addDocument(document(i, texts.get(i)));
+                    writer.commit(); // a segment each: the marks of each hit are read from its own segment
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
