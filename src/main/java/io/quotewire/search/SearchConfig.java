@@ -30,4 +30,11 @@ public interface SearchConfig {
     /** How long a search waits for the index to apply new changes before PostgreSQL answers it instead. */
     @WithDefault("PT1S")
     Duration catchUpWait();
+
+    /**
+     * Megabytes of new documents the index buffers before it writes them as a segment. A rebuild writes a segment per
+     * buffer and indexing thread, then merges them into one.
+     */
+    @WithDefault("64")
+    double writeBufferMb();
 }

@@ -10,6 +10,7 @@ import io.quotewire.Fixtures;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -25,6 +26,9 @@ class SearchIndexTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    QuoteIndex index;
 
     private static String word() {
         return "zx" + UUID.randomUUID().toString().replace("-", "").chars().limit(7).map(c -> 'a' + Character.digit(c, 16)).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
@@ -93,5 +97,44 @@ class SearchIndexTest {
         IndexAwait.untilTheIndexAnswers();
         assertEquals(List.of(id), search(w, Map.of()));
         assertTrue(IndexAwait.theIndexAnswers(), "the index answers again after its rebuild");
+    }
+
+    @Test
+    void aRebuiltIndexEndsInOneSegmentAndStillFindsWhatItHeld() throws Exception {
+        IndexAwait.untilTheIndexAnswers();
+        String w = word();
+        String id = Fixtures.createQuote(Fixtures.createSource(), null, "The first quote about " + w + ".");
+        // more quotes than a rebuild hands one indexing thread at a time, so that with the tests' small write buffer
+        // the rebuild writes several segments
+        try (Connection connection = database.getConnection();
+                PreparedStatement copies = connection.prepareStatement("""
+                        insert into quote (id, text, type, source_id, created_at, updated_at)
+                        select gen_random_uuid(), 'Copy ' || g || ' about ' || ? || '.', 'direct', source_id, now(), now()
+                        from quote, generate_series(1, 1200) g where id = ?::uuid""");
+                Statement statement = connection.createStatement()) {
+            copies.setString(1, w);
+            copies.setString(2, id);
+            copies.executeUpdate();
+            statement.execute("insert into search_change (quote_id) values (null)");
+        }
+        try {
+            Thread.sleep(1_000); // the request is seen at the index's next poll
+            IndexAwait.untilTheIndexAnswers();
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (index.segments() > 1 && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, index.segments(), "segments after the rebuild's merge");
+            List<String> found = given().queryParam("q", w).queryParam("limit", 100).when().get("/api/v1/quotes")
+                    .then().statusCode(200).extract().jsonPath().getList("items.text", String.class);
+            assertEquals(100, found.size());
+            assertTrue(found.stream().allMatch(text -> text.contains(w)), "every hit holds the word");
+        } finally {
+            try (Connection connection = database.getConnection();
+                    PreparedStatement delete = connection.prepareStatement("delete from quote where text like 'Copy % about ' || ? || '.'")) {
+                delete.setString(1, w);
+                delete.executeUpdate();
+            }
+        }
     }
 }
