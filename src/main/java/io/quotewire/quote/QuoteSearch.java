@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Ranked search answered by the search index ({@link QuoteIndex}): the index finds and ranks one page of ids, the
@@ -85,12 +84,13 @@ class QuoteSearch {
         for (int i = 0; i < hits.ids().size(); i++) {
             marks.put(hits.ids().get(i), hits.marks().get(i));
         }
-        Function<String, List<int[]>> highlighter = index.highlighter(filter.query());
         List<QuoteView> views = quotes.findQuoteViewsByIds(hits.ids()).stream()
                 .map(view -> {
                     List<int[]> marked = marks.get(view.id()).in(view.text());
-                    return view.withHighlights((marked == null ? highlighter.apply(view.text()) : marked).stream()
-                            .map(h -> new Highlight(h[0], h[1])).toList());
+                    if (marked == null) {
+                        marked = index.highlighter(filter.query()).apply(view.text());
+                    }
+                    return view.withHighlights(marked.stream().map(h -> new Highlight(h[0], h[1])).toList());
                 })
                 .toList();
         String next = null;
