@@ -4,8 +4,9 @@
 #   BENCH_QUOTES=5000000 benchmarks/search.sh   5,000,000 quotes
 # It installs wrk and the word list if missing, creates the database, builds the jar when the sources are newer,
 # generates the data (skipped when the same dataset is loaded), times the index rebuild command, then loads the
-# service with wrk for each scenario and engine: "index" (the shipped default: the Lucene index answers) and
-# "postgresql" (the index disabled: PostgreSQL full-text search answers, as before). Results go to
+# service with wrk for each scenario and engine: "index" (the shipped default: the Lucene index answers, the quotes of
+# its pages from the read cache where held), "index-uncached" (the same with QUOTEWIRE_HTTP_CACHE_MAX_RECORDS=0: every
+# page's quotes read from PostgreSQL) and "postgresql" (the index disabled: PostgreSQL full-text search answers). Results go to
 # benchmarks/SEARCH_RESULTS.md between markers per dataset size; see docs/BENCHMARKS.md, "Search at size".
 set -euo pipefail
 
@@ -25,9 +26,10 @@ WARMUP=${BENCH_WARMUP:-120}
 DURATION=${BENCH_DURATION:-60}
 IDLE_LOAD=${BENCH_IDLE_LOAD:-2.0}
 IDLE_WAIT=${BENCH_IDLE_WAIT:-120}
-ENGINES=${BENCH_ENGINES:-"index postgresql"}
+ENGINES=${BENCH_ENGINES:-"index index-uncached postgresql"}
 SCENARIOS=${BENCH_SCENARIOS:-"search-mix search-filter autocomplete"}
 PG_SCENARIOS=${BENCH_PG_SCENARIOS:-"search-mix search-filter"}
+UNCACHED_SCENARIOS=${BENCH_UNCACHED_SCENARIOS:-"search-mix search-filter"}
 REBUILD=${BENCH_REBUILD:-1}
 WORK=${BENCH_WORK:-$ROOT/target/search-bench/$QUOTES}
 RESULTS=$ROOT/benchmarks/SEARCH_RESULTS.md
@@ -52,10 +54,10 @@ fi
 # --- the service --------------------------------------------------------------------------------------------------
 trap stop_service EXIT
 
-start_service() { # $1: index enabled (true/false)
-  log "starting the service on port $PORT (search index enabled: $1)"
+start_service() { # $1: index enabled (true/false), $2: how many quotes the read cache keeps (default: as shipped)
+  log "starting the service on port $PORT (search index enabled: $1, cached quotes: ${2:-default})"
   JAVA_OPTS=${BENCH_JAVA_OPTS:-} launch_service "$WORK/service.log" java QUOTEWIRE_RATE_LIMIT_ENABLED=false \
-    QUOTEWIRE_SEARCH_INDEX_ENABLED="$1" QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index" \
+    QUOTEWIRE_SEARCH_INDEX_ENABLED="$1" QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index" ${2:+QUOTEWIRE_HTTP_CACHE_MAX_RECORDS=$2} \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${BENCH_ACQUISITION_TIMEOUT:-2S}"
 }
 
@@ -120,6 +122,15 @@ wait_quiet() {
   done
 }
 ROWS=()
+record_lookups() { # the read cache's quote lookups so far: "hits misses"
+  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk '/^cache_gets_total\{/ && /cache="read-records"/ {
+      if ($0 ~ /result="hit"/) hit += $NF; else if ($0 ~ /result="miss"/) miss += $NF }
+    END { printf "%d %d", hit, miss }'
+}
+hit_share() { # $1, $2: record_lookups before and after; the share of hits between them ("-" without lookups)
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); h = y[1] - x[1]; m = y[2] - x[2]
+    if (h + m > 0) printf "%.3f", h / (h + m); else printf "-" }'
+}
 run_scenarios() { # $1: engine, then scenarios
   local engine=$1; shift
   for scenario in "$@"; do
@@ -128,17 +139,24 @@ run_scenarios() { # $1: engine, then scenarios
     SCENARIO=$scenario DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s benchmarks/wrk/search.lua \
       "http://127.0.0.1:$PORT" >/dev/null
     local load; load=$(load_average)
+    local lookups; lookups=$(record_lookups)
     SCENARIO=$scenario DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
       -s benchmarks/wrk/search.lua "http://127.0.0.1:$PORT" >"$WORK/wrk-$engine-$scenario.txt"
     local line; line=$(grep '^RESULT ' "$WORK/wrk-$engine-$scenario.txt")
     get() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
-    ROWS+=("| $engine | $scenario | $(get rps) | $(get p50_ms) | $(get p90_ms) | $(get p99_ms) | $(( $(get non2xx) + $(get socket_errors) )) | $load |")
+    ROWS+=("| $engine | $scenario | $(get rps) | $(get p50_ms) | $(get p90_ms) | $(get p99_ms) | $(( $(get non2xx) + $(get socket_errors) )) | $(hit_share "$lookups" "$(record_lookups)") | $load |")
     log "  $line"
   done
 }
 for engine in $ENGINES; do
   if [ "$engine" = index ]; then
     run_scenarios index $SCENARIOS
+  elif [ "$engine" = index-uncached ]; then
+    stop_service
+    start_service true 0
+    log "waiting for the index to be current"
+    await_index >/dev/null
+    run_scenarios index-uncached $UNCACHED_SCENARIOS
   else
     stop_service
     start_service false
@@ -153,10 +171,12 @@ stop_service
   echo
   echo "\`BENCH_QUOTES=$QUOTES benchmarks/search.sh\` on $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' with uncommitted changes in src'):"
   echo "seed $SEED, wrk $CONNECTIONS connections and $THREADS threads, ${WARMUP}s warm-up then ${DURATION}s measured per row,"
-  echo "service, wrk and PostgreSQL on the same machine. Load average: the 1-, 5- and 15-minute figures just before each row."
+  echo "service, wrk and PostgreSQL on the same machine. Load average: the 1-, 5- and 15-minute figures just before each row.
+\"cached quotes hit\": the share of the quotes of search pages found in the read cache during the measured minute
+(the benchmark's requests repeat: 600 searches and 300 filtered ones, drawn at random)."
   echo
-  echo "| engine | scenario | req/s | p50 ms | p90 ms | p99 ms | errors | load average |"
-  echo "|---|---|---:|---:|---:|---:|---:|---|"
+  echo "| engine | scenario | req/s | p50 ms | p90 ms | p99 ms | errors | cached quotes hit | load average |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "- index rebuild by \`java -jar $JAR rebuild-search-index\`: $REBUILD_LINE"

@@ -106,14 +106,19 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
 
     /** The views of the quotes with {@code ids}, in the order of {@code ids} (missing ones left out). */
     public List<QuoteView> findQuoteViewsByIds(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, QuoteView> byId = new HashMap<>();
-        views(VIEW_SQL + " where q.id = any(?)",
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray())), 1)
-                .forEach(view -> byId.put(view.id(), view));
+        Map<UUID, QuoteView> byId = findQuoteViewMap(ids);
         return ids.stream().map(byId::get).filter(view -> view != null).toList();
+    }
+
+    /** The views of the quotes with {@code ids} by id (missing ones left out), read in one statement. */
+    public Map<UUID, QuoteView> findQuoteViewMap(List<UUID> ids) {
+        Map<UUID, QuoteView> byId = new HashMap<>(2 * ids.size());
+        if (!ids.isEmpty()) {
+            views(VIEW_SQL + " where q.id = any(?)",
+                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray())), 1)
+                    .forEach(view -> byId.put(view.id(), view));
+        }
+        return byId;
     }
 
     /** The highest sequence number given so far (null without quotes): the range random picks draw from. */

@@ -1,5 +1,6 @@
 package io.quotewire.quote;
 
+import io.quotewire.api.caching.ReadCache;
 import io.quotewire.api.paging.KeysetPager;
 import io.quotewire.api.paging.PageCursor;
 import io.quotewire.api.paging.PageRequest;
@@ -11,7 +12,7 @@ import io.quotewire.search.SearchFilters;
 import io.quotewire.search.TextMarks;
 import io.quotewire.speaker.SpeakerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,8 @@ import java.util.UUID;
 
 /**
  * Ranked search answered by the search index ({@link QuoteIndex}): the index finds and ranks one page of ids, the
- * quotes' views are read from PostgreSQL by id in one statement, and the matched words are marked where the index
- * recorded them.
+ * quotes' views come from the {@link ReadCache}'s records or, for those it does not hold, from PostgreSQL by id in one
+ * statement, and the matched words are marked where the index recorded them.
  * Answers empty when the index cannot answer (absent, rebuilding, failed), and {@link QuoteService} then asks
  * PostgreSQL. Cursors it makes carry their own fingerprint, so each engine continues only its own pages.
  */
@@ -30,11 +31,13 @@ class QuoteSearch {
     private final QuoteIndex index;
     private final QuoteRepository quotes;
     private final SpeakerRepository speakers;
+    private final ReadCache cache;
 
-    QuoteSearch(QuoteIndex index, QuoteRepository quotes, SpeakerRepository speakers) {
+    QuoteSearch(QuoteIndex index, QuoteRepository quotes, SpeakerRepository speakers, ReadCache cache) {
         this.index = index;
         this.quotes = quotes;
         this.speakers = speakers;
+        this.cache = cache;
     }
 
     Optional<KeysetPager.Slice<QuoteView>> listRanked(QuoteFilter filter, PageRequest page) {
@@ -78,21 +81,21 @@ class QuoteSearch {
             return Optional.empty();
         }
         QuoteIndex.Hits hits = found.get();
-        // the views in one statement, in the index's order (as a by-id read makes them: no entities, no lazy loads)
-        // the matched words where the index found them; analyzed again only for a text edited since the index read it
-        Map<UUID, TextMarks> marks = new HashMap<>();
+        // the views as a by-id read makes them (no entities, no lazy loads), in the index's order; the matched words
+        // where the index found them, analyzed again only for a text edited since the index read it
+        Map<UUID, QuoteView> byId = cache.records(hits.ids(), quotes::findQuoteViewMap);
+        List<QuoteView> views = new ArrayList<>(hits.ids().size());
         for (int i = 0; i < hits.ids().size(); i++) {
-            marks.put(hits.ids().get(i), hits.marks().get(i));
+            QuoteView view = byId.get(hits.ids().get(i));
+            if (view == null) {
+                continue; // deleted since the index read it
+            }
+            List<int[]> marked = hits.marks().get(i).in(view.text());
+            if (marked == null) {
+                marked = index.highlighter(filter.query()).apply(view.text());
+            }
+            views.add(view.withHighlights(marked.stream().map(h -> new Highlight(h[0], h[1])).toList()));
         }
-        List<QuoteView> views = quotes.findQuoteViewsByIds(hits.ids()).stream()
-                .map(view -> {
-                    List<int[]> marked = marks.get(view.id()).in(view.text());
-                    if (marked == null) {
-                        marked = index.highlighter(filter.query()).apply(view.text());
-                    }
-                    return view.withHighlights(marked.stream().map(h -> new Highlight(h[0], h[1])).toList());
-                })
-                .toList();
         String next = null;
         if (hits.more()) {
             int last = hits.ids().size() - 1;

@@ -56,6 +56,40 @@ class SearchIndexTest {
         assertTrue(IndexAwait.theIndexAnswers(), "the index answered");
     }
 
+    /** The quotes of a search page come from memory when the same quotes were shown before: never a view older than a write. */
+    @Test
+    void aSearchShowsWhatWasWrittenSinceItWasLastAnswered() throws Exception {
+        IndexAwait.untilTheIndexAnswers();
+        String w = word();
+        String speaker = Fixtures.createSpeaker("Cache Witness " + w);
+        String id = Fixtures.createQuote(Fixtures.createSource(), speaker, "The " + w + " inquiry opens in spring.");
+        assertEquals("Cache Witness " + w, speakerNameFound(w));
+        // an edit of the speaker, which leaves the quote's own row as it was
+        Fixtures.asEditor().contentType("application/merge-patch+json").body(Map.of("name", "Renamed Witness " + w))
+                .when().patch("/api/v1/speakers/" + speaker).then().statusCode(200);
+        assertEquals("Renamed Witness " + w, speakerNameFound(w));
+        // a write this instance only hears of from PostgreSQL (as another instance's, or an import's)
+        try (Connection connection = database.getConnection();
+                PreparedStatement update = connection.prepareStatement("update speaker set name = ? where slug = ?")) {
+            update.setString(1, "Elsewhere Witness " + w);
+            update.setString(2, speaker);
+            assertEquals(1, update.executeUpdate());
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!("Elsewhere Witness " + w).equals(speakerNameFound(w)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("Elsewhere Witness " + w, speakerNameFound(w));
+        Fixtures.asAdmin().when().delete("/api/v1/quotes/" + id).then().statusCode(204);
+        assertEquals(List.of(), search(w, Map.of()));
+        assertTrue(IndexAwait.theIndexAnswers(), "the index answered");
+    }
+
+    private static String speakerNameFound(String q) {
+        return given().queryParam("q", q).when().get("/api/v1/quotes")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1)).extract().path("items[0].speaker.name");
+    }
+
     @Test
     void filtersNarrowASearchAsTheyNarrowAList() {
         IndexAwait.untilTheIndexAnswers();

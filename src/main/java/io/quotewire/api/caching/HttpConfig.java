@@ -22,6 +22,10 @@ public interface HttpConfig {
         @WithDefault("10000")
         long maxEntries();
 
+        /** Single records' views (the quotes of search pages), kept apart from the answers above; 0 keeps none. */
+        @WithDefault("20000")
+        long maxRecords();
+
         /** A backstop only: every write drops the whole cache on every instance. */
         @WithDefault("PT10M")
         Duration timeToLive();
