@@ -40,7 +40,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -53,7 +55,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -115,7 +117,7 @@ public class QuoteIndex {
             left join (select qt.quote_id, array_agg(t.slug) as slugs
                        from quote_tag qt join tag t on t.id = qt.tag_id group by qt.quote_id) tags on tags.quote_id = q.id""";
     /** What the documents hold; an index committed with another layout is rebuilt. */
-    private static final String LAYOUT = "4: segments sorted by seq, id in doc values, text offsets and hash";
+    private static final String LAYOUT = "5: segments sorted by seq, id in doc values, text offsets and hash, keywords and ranges in doc values too";
     /** The quote text: analyzed, with each word's offsets kept in the postings, so a page's highlights need no analysis. */
     static final FieldType TEXT = textWithOffsets();
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
@@ -284,33 +286,33 @@ public class QuoteIndex {
         return text -> parsed.highlights(text, analyzer);
     }
 
-    private static Query queryOf(Query words, SearchFilters filters) {
+    static Query queryOf(Query words, SearchFilters filters) {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
         if (filters.speakerId() != null) {
-            query.add(new TermQuery(new Term("speaker", filters.speakerId().toString())), Occur.FILTER);
+            query.add(exact("speaker", filters.speakerId().toString()), Occur.FILTER);
         }
         if (filters.sourceId() != null) {
-            query.add(new TermQuery(new Term("source", filters.sourceId().toString())), Occur.FILTER);
+            query.add(exact("source", filters.sourceId().toString()), Occur.FILTER);
         }
         for (List<String> group : filters.tagGroups()) {
-            query.add(new TermInSetQuery("tag", group.stream().map(BytesRef::new).toList()), Occur.FILTER);
+            query.add(KeywordField.newSetQuery("tag", group.stream().map(BytesRef::new).toList()), Occur.FILTER);
         }
         if (filters.type() != null) {
-            query.add(new TermQuery(new Term("type", filters.type())), Occur.FILTER);
+            query.add(exact("type", filters.type()), Occur.FILTER);
         }
         if (filters.status() != null) {
-            query.add(new TermQuery(new Term("status", filters.status())), Occur.FILTER);
+            query.add(exact("status", filters.status()), Occur.FILTER);
         }
         if (filters.language() != null) {
-            query.add(new TermQuery(new Term("language", filters.language())), Occur.FILTER);
+            query.add(exact("language", filters.language()), Occur.FILTER);
         }
         if (filters.from() != null || filters.to() != null) {
             int from = filters.from() == null ? Integer.MIN_VALUE : (int) filters.from().toEpochDay();
             int to = filters.to() == null ? Integer.MAX_VALUE : (int) filters.to().toEpochDay();
-            query.add(IntPoint.newRangeQuery("quotedOn", from, to), Occur.FILTER);
+            query.add(IntField.newRangeQuery("quotedOn", from, to), Occur.FILTER);
         }
         if (filters.minLength() != null || filters.maxLength() != null) {
-            query.add(IntPoint.newRangeQuery("length", filters.minLength() == null ? Integer.MIN_VALUE : filters.minLength(),
+            query.add(IntField.newRangeQuery("length", filters.minLength() == null ? Integer.MIN_VALUE : filters.minLength(),
                     filters.maxLength() == null ? Integer.MAX_VALUE : filters.maxLength()), Occur.FILTER);
         }
         return query.build();
@@ -727,9 +729,9 @@ public class QuoteIndex {
         keyword(doc, "language", row.getString(7));
         Date quotedOn = row.getDate(8);
         if (quotedOn != null) {
-            doc.add(new IntPoint("quotedOn", (int) quotedOn.toLocalDate().toEpochDay()));
+            doc.add(new IntField("quotedOn", (int) quotedOn.toLocalDate().toEpochDay(), Field.Store.NO));
         }
-        doc.add(new IntPoint("length", row.getInt(9)));
+        doc.add(new IntField("length", row.getInt(9), Field.Store.NO));
         Array tags = row.getArray(10);
         if (tags != null) {
             for (Object slug : (Object[]) tags.getArray()) {
@@ -746,10 +748,19 @@ public class QuoteIndex {
         return type;
     }
 
-    private static void keyword(Document doc, String field, String value) {
+    static void keyword(Document doc, String field, String value) {
         if (value != null) {
-            doc.add(new StringField(field, value, Field.Store.NO));
+            doc.add(new KeywordField(field, value, Field.Store.NO));
         }
+    }
+
+    /**
+     * Documents whose keyword {@code field} is {@code value}: from the postings when the filter is the narrower part of
+     * a search, else checked per candidate in the doc values (a filter that matches half the quotes is not walked).
+     */
+    private static Query exact(String field, String value) {
+        return new IndexOrDocValuesQuery(new TermQuery(new Term(field, value)),
+                SortedSetDocValuesField.newSlowExactQuery(field, new BytesRef(value)));
     }
 
     private void commit() throws IOException {

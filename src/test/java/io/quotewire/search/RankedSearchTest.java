@@ -13,18 +13,23 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
@@ -106,6 +111,51 @@ class RankedSearchTest {
                 }
             }
         }
+    }
+
+    /**
+     * A filter is read from its postings when it is the narrower part of a search and checked per candidate in the doc
+     * values when the words are (Lucene picks per segment): both ways give the hits a plain filter gives.
+     */
+    @Test
+    void filtersFindTheSameHitsWhetherWalkedOrCheckedPerCandidate() throws IOException {
+        try (Directory directory = new ByteBuffersDirectory()) {
+            IndexWriterConfig settings = new IndexWriterConfig(new QuoteAnalyzer()).setIndexSort(RankedSearch.INDEX_SORT).setMaxBufferedDocs(97);
+            Random random = new Random(13);
+            try (IndexWriter writer = new IndexWriter(directory, settings)) {
+                for (long seq = 1; seq <= 600; seq++) {
+                    Document doc = document(seq, text(random) + (seq % 40 == 0 ? "zebra" : ""));
+                    QuoteIndex.keyword(doc, "type", seq % 2 == 0 ? "direct" : "indirect"); // half of them
+                    QuoteIndex.keyword(doc, "status", seq % 50 == 0 ? "disputed" : "unverified"); // a few
+                    doc.add(new IntField("quotedOn", (int) seq, Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                for (String word : List.of("budget", "zebra")) { // about 300 matches, and 15
+                    Query words = WebSearchQuery.parse(word, new QuoteAnalyzer()).query();
+                    assertFilterAgrees(searcher, words, filters(word, "direct", null, null, null),
+                            new TermQuery(new Term("type", "direct")));
+                    assertFilterAgrees(searcher, words, filters(word, null, "disputed", null, null),
+                            new TermQuery(new Term("status", "disputed")));
+                    assertFilterAgrees(searcher, words, filters(word, null, null, 10, 500), IntPoint.newRangeQuery("quotedOn", 10, 500));
+                    assertFilterAgrees(searcher, words, filters(word, null, null, 200, 240), IntPoint.newRangeQuery("quotedOn", 200, 240));
+                }
+            }
+        }
+    }
+
+    private static SearchFilters filters(String q, String type, String status, Integer fromDay, Integer toDay) {
+        return new SearchFilters(q, null, null, List.of(), type, status, fromDay == null ? null : java.time.LocalDate.ofEpochDay(fromDay),
+                toDay == null ? null : java.time.LocalDate.ofEpochDay(toDay), null, null, null);
+    }
+
+    private static void assertFilterAgrees(IndexSearcher searcher, Query words, SearchFilters filters, Query plainFilter) throws IOException {
+        Query plain = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST).add(plainFilter, BooleanClause.Occur.FILTER).build();
+        List<Long> expected = expected(searcher, plain, 600);
+        assertTrue(!expected.isEmpty(), filters.toString());
+        assertEquals(expected, seqs(RankedSearch.top(searcher, QuoteIndex.queryOf(words, filters), 600, null, null, Set.of())), filters.toString());
     }
 
     private static List<String> render(List<int[]> spans) {
