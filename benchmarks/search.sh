@@ -123,7 +123,7 @@ wait_quiet() {
 }
 ROWS=()
 record_lookups() { # the read cache's quote lookups so far: "hits misses"
-  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk '/^cache_gets_total\{/ && /cache="read-records"/ {
+  { curl -sf "http://127.0.0.1:$PORT/q/metrics" || true; } | awk '/^cache_gets_total\{/ && /cache="read-records"/ {
       if ($0 ~ /result="hit"/) hit += $NF; else if ($0 ~ /result="miss"/) miss += $NF }
     END { printf "%d %d", hit, miss }'
 }

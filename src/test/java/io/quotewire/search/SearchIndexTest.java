@@ -1,6 +1,7 @@
 package io.quotewire.search;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,9 +86,31 @@ class SearchIndexTest {
         assertTrue(IndexAwait.theIndexAnswers(), "the index answered");
     }
 
+    /** A page's quotes shown once are taken from memory the next time, not read again from PostgreSQL. */
+    @Test
+    void theQuotesOfARepeatedSearchComeFromTheReadCache() {
+        IndexAwait.untilTheIndexAnswers();
+        String w = word();
+        String source = Fixtures.createSource();
+        Fixtures.createQuote(source, null, "A " + w + " budget was passed.");
+        Fixtures.createQuote(source, null, "The " + w + " vote was close.");
+        assertEquals(2, search(w, Map.of()).size());
+        double before = recordHits();
+        assertEquals(2, search(w, Map.of()).size());
+        assertEquals(before + 2, recordHits(), 0.0);
+        assertTrue(IndexAwait.theIndexAnswers(), "the index answered");
+    }
+
+    private static double recordHits() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"read-records\"")
+                        && line.contains("result=\"hit\"")).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private static String speakerNameFound(String q) {
         return given().queryParam("q", q).when().get("/api/v1/quotes")
-                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1)).extract().path("items[0].speaker.name");
+                .then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].speaker.name");
     }
 
     @Test
