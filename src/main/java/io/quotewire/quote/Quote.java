@@ -86,7 +86,7 @@ public class Quote extends TrackedEntity {
     public String attributionRule;
 
     /** Every source that reported the quote, its own source included (quote_appearance, kept by triggers). */
-    @Formula("(select count(*) from quote_appearance a where a.quote_id = id)")
+    @Formula("(1 + (select count(*) from quote_appearance a where a.quote_id = id and a.id <> a.quote_id))")
     public int appearanceCount;
 
     /** A dense sequence number given by the database, used to draw random quotes by index probes. */

@@ -47,7 +47,9 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     /**
      * Everything a {@link QuoteView} shows, in the column order {@link QuoteView#read} expects; tags as a sorted array,
      * each tag found by its key (the lateral sub-select, kept apart by {@code offset 0}): joined, PostgreSQL read the
-     * whole tag table once per quote, half of a page's time.
+     * whole tag table once per quote, half of a page's time. The appearances are the quote's own (whose id is the
+     * quote's, kept by the V26 triggers) plus the further ones, counted over V30's index of those alone; the external
+     * ids come as their JSON text (null when none).
      */
     private static final String VIEW_SQL = """
             select q.id, q.text, q.type, s.id, s.slug, s.name, src.id, src.title, src.url, src.publisher, src.published_at,
@@ -55,9 +57,8 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
                    array(select t.slug from quote_tag qt cross join lateral (select t.slug from tag t where t.id = qt.tag_id offset 0) t
                          where qt.quote_id = q.id order by t.slug collate "C"),
                    q.status, q.quoted_on, q.created_at, q.updated_at,
-                   (select count(*) from quote_appearance a where a.quote_id = q.id), q.confidence,
-                   array(select e.key from jsonb_each_text(q.external_ids) e order by e.key),
-                   array(select e.value from jsonb_each_text(q.external_ids) e order by e.key), q.attribution_rule
+                   1 + (select count(*) from quote_appearance a where a.quote_id = q.id and a.id <> a.quote_id), q.confidence,
+                   nullif(q.external_ids, '{}'::jsonb)::text, q.attribution_rule
             from quote q left join speaker s on s.id = q.speaker_id join source src on src.id = q.source_id""";
     private static final String SELECT = "select q " + FROM;
     /** Up to this many matches a random pick reads their ids and shuffles them. */

@@ -1,6 +1,10 @@
 package io.quotewire.quote;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.quotewire.source.Source;
 import io.quotewire.speaker.Speaker;
 import io.quotewire.persistence.WireEnum;
@@ -10,9 +14,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -42,6 +46,9 @@ public record QuoteView(
         @Schema(description = "The extractor's rule that named the speaker, when an import ran it") String attributionRule,
         @Schema(description = "Only in search results (with q): the matched words, as code-point offsets into text")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Highlight> highlights) {
+
+    private static final ObjectReader EXTERNAL_IDS = new ObjectMapper().readerFor(new TypeReference<TreeMap<String, String>>() {
+    });
 
     @Schema(name = "SpeakerRef")
     public record SpeakerRef(UUID id, String slug, String name) {
@@ -90,16 +97,22 @@ public record QuoteView(
         int appearanceCount = Math.max(1, row.getInt(c++));
         double confidenceValue = row.getDouble(c++); // a double precision column since V26
         Double confidence = row.wasNull() ? null : confidenceValue;
-        String[] idKeys = (String[]) row.getArray(c++).getArray();
-        String[] idValues = (String[]) row.getArray(c++).getArray();
-        Map<String, String> externalIds = new LinkedHashMap<>();
-        for (int i = 0; i < idKeys.length; i++) {
-            externalIds.put(idKeys[i], idValues[i]);
-        }
+        Map<String, String> externalIds = externalIds(row.getString(c++));
         String attributionRule = row.getString(c);
         return new QuoteView(id, text, type, text.codePointCount(0, text.length()), speaker, source, context, start, end, language, tags,
-                status, quotedOn, createdAt, updatedAt, appearanceCount, confidence, externalIds.isEmpty() ? null : externalIds,
-                attributionRule, null);
+                status, quotedOn, createdAt, updatedAt, appearanceCount, confidence, externalIds, attributionRule, null);
+    }
+
+    /** The external ids' JSON object as stored (null when none), in the order of their keys. */
+    private static Map<String, String> externalIds(String json) throws SQLException {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EXTERNAL_IDS.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("quote.external_ids is not a JSON object of strings: " + json, e);
+        }
     }
 
     private static Instant instant(OffsetDateTime time) {
