@@ -161,6 +161,9 @@ public class QuoteIndex {
     private long lastStatus;
     private long lastPrune;
     private long failedAt;
+    private final AtomicLong rebuildsStarted = new AtomicLong();
+    /** Whether the last failure left the index current up to its watermark, so trying again is catching up. */
+    private volatile boolean resumable;
 
     public QuoteIndex(AgroalDataSource database, SearchConfig config, ReadCache writes,
             @ConfigProperty(name = "quotewire.data-dir", defaultValue = "data") String dataDirectory) {
@@ -426,9 +429,17 @@ public class QuoteIndex {
     private IndexWriterConfig writerSettings(IndexWriterConfig.OpenMode mode) {
         return new IndexWriterConfig(analyzer)
                 .setOpenMode(mode)
-                .setRAMBufferSizeMB(config.writeBufferMb())
+                .setRAMBufferSizeMB(writeBufferMb())
                 .setIndexSort(RankedSearch.INDEX_SORT)
                 .setCommitOnClose(false);
+    }
+
+    /**
+     * The configured write buffer, at most an eighth of the heap: a rebuild while the service answers (after an
+     * import, say) in the image's 128 MB heap would otherwise fill half of it with buffered documents.
+     */
+    private double writeBufferMb() {
+        return Math.min(config.writeBufferMb(), Runtime.getRuntime().maxMemory() / 8.0 / (1024 * 1024));
     }
 
     /** Why the committed index cannot be caught up from the log, or null when it can. */
@@ -453,10 +464,15 @@ public class QuoteIndex {
         try {
             if (state == State.FAILED) {
                 if (System.nanoTime() - failedAt > RETRY_AFTER_FAILURE.toNanos()) {
-                    LOG.info("search index: trying again");
-                    if (writer == null) {
+                    if (resumable) {
+                        // the index and its watermark are whole: catching up from there is what was failing
+                        LOG.info("search index: trying again from where it stopped");
+                        state = State.CURRENT;
+                    } else if (writer == null) {
+                        LOG.info("search index: trying again");
                         open();
                     } else {
+                        LOG.info("search index: trying again with a rebuild");
                         rebuildLocked();
                     }
                 }
@@ -592,7 +608,13 @@ public class QuoteIndex {
      * log at or above the snapshot's xmin, which becomes the watermark: the catch-up that follows applies them.
      * Holds {@link #applying}.
      */
+    /** How many rebuilds this instance has started (tests tell a rebuild from a catch-up by it). */
+    long rebuildsStarted() {
+        return rebuildsStarted.get();
+    }
+
     private void rebuild() {
+        rebuildsStarted.incrementAndGet();
         state = State.REBUILDING;
         indexed = 0;
         long started = System.nanoTime();
@@ -820,6 +842,10 @@ public class QuoteIndex {
         if (closing) {
             return;
         }
+        // a failure while current (the database not answering a catch-up, say, or no pooled connection free under load)
+        // leaves the index as it was and the change log unread above its watermark; only a rebuild cut short, or a
+        // writer Lucene has closed, needs rebuilding
+        resumable = state == State.CURRENT && writer != null && writer.isOpen() && writer.getTragicException() == null;
         state = State.FAILED;
         failedAt = System.nanoTime();
         LOG.errorf(e, "search index: failed; PostgreSQL answers searches, trying again in %d s", RETRY_AFTER_FAILURE.toSeconds());

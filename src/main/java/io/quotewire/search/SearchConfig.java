@@ -33,7 +33,8 @@ public interface SearchConfig {
 
     /**
      * Megabytes of new documents the index buffers before it writes them as a segment. A rebuild writes a segment per
-     * buffer and indexing thread, then merges them into one.
+     * buffer and indexing thread, then merges them into one. At most an eighth of the JVM's heap is used, whatever
+     * this says.
      */
     @WithDefault("64")
     double writeBufferMb();

@@ -156,6 +156,38 @@ class SearchIndexTest {
         assertTrue(IndexAwait.theIndexAnswers(), "the index answers again after its rebuild");
     }
 
+    /**
+     * The change log out of reach for a while (as when no pooled connection is free under load) stops the index; once
+     * the log answers again the index catches up from where it stopped, without reading every quote again.
+     */
+    @Test
+    void anIndexThatCouldNotCatchUpResumesWithoutARebuild() throws Exception {
+        IndexAwait.untilTheIndexAnswers();
+        long rebuilds = index.rebuildsStarted();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("alter table search_change rename to search_change_away");
+            try {
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (index.status().state() != QuoteIndex.State.FAILED && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
+                assertEquals(QuoteIndex.State.FAILED, index.status().state(), "the index's state while its log is away");
+            } finally {
+                statement.execute("alter table search_change_away rename to search_change");
+            }
+        }
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (index.status().state() != QuoteIndex.State.CURRENT && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertEquals(QuoteIndex.State.CURRENT, index.status().state(), "the index's state once its log is back");
+        assertEquals(rebuilds, index.rebuildsStarted(), "rebuilds started");
+        String w = word();
+        String id = Fixtures.createQuote(Fixtures.createSource(), null, "A " + w + " written after the index resumed.");
+        assertEquals(List.of(id), search(w, Map.of()));
+        assertTrue(IndexAwait.theIndexAnswers(), "the index answers again");
+    }
+
     @Test
     void aRebuiltIndexEndsInOneSegmentAndStillFindsWhatItHeld() throws Exception {
         IndexAwait.untilTheIndexAnswers();
