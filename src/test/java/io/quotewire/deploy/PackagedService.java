@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,10 +21,12 @@ public final class PackagedService {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private PackagedService(Process process, int port) {
+    private PackagedService(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /**
@@ -52,7 +55,7 @@ public final class PackagedService {
         // the test says which database the instance uses; none named means the embedded one, as in the README
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().putAll(environment);
-        return new PackagedService(builder.start(), port);
+        return new PackagedService(builder.start(), port, log);
     }
 
     public int port() {
@@ -69,7 +72,7 @@ public final class PackagedService {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new AssertionError("the instance on port " + port + " exited with " + process.exitValue() + " while starting");
+                throw new AssertionError("the instance on port " + port + " exited with " + process.exitValue() + " while starting; its log ends:\n" + logTail());
             }
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
@@ -82,7 +85,17 @@ public final class PackagedService {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the instance on port " + port + " did not become ready");
+        throw new AssertionError("the instance on port " + port + " did not become ready; its log ends:\n" + logTail());
+    }
+
+    /** The last lines of the instance's log: the log sits in the test's temporary folder, gone once the test fails. */
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(" + log + " could not be read: " + e + ")";
+        }
     }
 
     /** SIGTERM, then SIGKILL if it has not exited within 30 seconds. */
