@@ -94,7 +94,7 @@ public record QuoteView(
         LocalDate quotedOn = row.getObject(c++, LocalDate.class);
         Instant createdAt = instant(row.getObject(c++, OffsetDateTime.class));
         Instant updatedAt = instant(row.getObject(c++, OffsetDateTime.class));
-        int appearanceCount = Math.max(1, row.getInt(c++));
+        int appearanceCount = row.getInt(c++); // 1 + the further ones: never below 1
         double confidenceValue = row.getDouble(c++); // a double precision column since V26
         Double confidence = row.wasNull() ? null : confidenceValue;
         Map<String, String> externalIds = externalIds(row.getString(c++));

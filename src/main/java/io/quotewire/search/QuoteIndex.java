@@ -603,16 +603,16 @@ public class QuoteIndex {
         }
     }
 
-    /**
-     * Replaces the index with every quote of one consistent snapshot. Changes committed while it reads are in the
-     * log at or above the snapshot's xmin, which becomes the watermark: the catch-up that follows applies them.
-     * Holds {@link #applying}.
-     */
     /** How many rebuilds this instance has started (tests tell a rebuild from a catch-up by it). */
     long rebuildsStarted() {
         return rebuildsStarted.get();
     }
 
+    /**
+     * Replaces the index with every quote of one consistent snapshot. Changes committed while it reads are in the
+     * log at or above the snapshot's xmin, which becomes the watermark: the catch-up that follows applies them.
+     * Holds {@link #applying}.
+     */
     private void rebuild() {
         rebuildsStarted.incrementAndGet();
         state = State.REBUILDING;
