@@ -1,6 +1,7 @@
 package io.quotewire.search;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quotewire.api.caching.ReadCache;
@@ -125,8 +126,16 @@ public class QuoteIndex {
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
     private static final int REBUILD_BATCH = 500;
+    /**
+     * The datasource of the index's own connections (application.properties): a pool the requests do not use, so
+     * that reads keeping every pooled connection busy cannot keep the index behind.
+     */
+    static final String POOL = "search-index";
 
+    /** The index's own pool ({@link #POOL}): catch-up, rebuild, status, pruning. */
     private final AgroalDataSource database;
+    /** The requests' pool: the one look at the change log that a search makes on its own thread. */
+    private final AgroalDataSource requests;
     private final SearchConfig config;
     /** Hears every write (LISTEN/NOTIFY): while none was heard since the last look at the change log, a search skips it. */
     private final ReadCache writes;
@@ -165,9 +174,10 @@ public class QuoteIndex {
     /** Whether the last failure left the index current up to its watermark, so trying again is catching up. */
     private volatile boolean resumable;
 
-    public QuoteIndex(AgroalDataSource database, SearchConfig config, ReadCache writes,
+    public QuoteIndex(@DataSource(POOL) AgroalDataSource database, AgroalDataSource requests, SearchConfig config, ReadCache writes,
             @ConfigProperty(name = "quotewire.data-dir", defaultValue = "data") String dataDirectory) {
         this.database = database;
+        this.requests = requests;
         this.writes = writes;
         this.config = config;
         this.dataDirectory = dataDirectory;
@@ -334,7 +344,7 @@ public class QuoteIndex {
         }
         try {
             long logged;
-            try (Connection connection = database.getConnection();
+            try (Connection connection = requests.getConnection();
                     PreparedStatement count = connection.prepareStatement("select count(*) from search_change where xid >= ?::text::xid8")) {
                 count.setString(1, Long.toString(watermark));
                 try (ResultSet row = count.executeQuery()) {

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,54 @@ class SearchIndexTest {
         String id = Fixtures.createQuote(Fixtures.createSource(), null, "A " + w + " written after the index resumed.");
         assertEquals(List.of(id), search(w, Map.of()));
         assertTrue(IndexAwait.theIndexAnswers(), "the index answers again");
+    }
+
+    /**
+     * Reads can keep every connection of the requests' pool busy for as long as a load lasts; the index keeps up
+     * meanwhile on connections of its own. Here the test holds every pooled connection while a quote is deleted:
+     * with the requests' pool, the index's catch-up waited out the pool's timeout and failed.
+     */
+    @Test
+    void theIndexCatchesUpWhileTheRequestsHoldEveryPooledConnection() throws Exception {
+        IndexAwait.untilTheIndexAnswers();
+        String w = word();
+        String id = Fixtures.createQuote(Fixtures.createSource(), null, "A " + w + " said before the pool was full.");
+        assertEquals(List.of(id), search(w, Map.of()));
+        List<Connection> held = new ArrayList<>();
+        try {
+            while (true) {
+                try {
+                    held.add(database.getConnection());
+                } catch (SQLException poolExhausted) {
+                    break; // the acquisition timeout: every connection of the requests' pool is held
+                }
+            }
+            Connection writer = held.get(0);
+            writer.setAutoCommit(false);
+            long deletedIn;
+            try (PreparedStatement delete = writer.prepareStatement("delete from quote where id = ?::uuid");
+                    Statement statement = writer.createStatement()) {
+                delete.setString(1, id);
+                assertEquals(1, delete.executeUpdate());
+                try (var row = statement.executeQuery("select pg_current_xact_id()::text")) {
+                    row.next();
+                    deletedIn = Long.parseLong(row.getString(1));
+                }
+            }
+            writer.commit();
+            writer.setAutoCommit(true);
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (index.status().watermark() <= deletedIn && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertEquals(QuoteIndex.State.CURRENT, index.status().state(), "the index's state while the requests' pool is full");
+            assertTrue(index.status().watermark() > deletedIn, "the index has applied the delete");
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        assertEquals(List.of(), search(w, Map.of()));
     }
 
     @Test
