@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -168,19 +169,13 @@ class SearchIndexTest {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("alter table search_change rename to search_change_away");
             try {
-                long until = System.nanoTime() + 10_000_000_000L;
-                while (index.status().state() != QuoteIndex.State.FAILED && System.nanoTime() < until) {
-                    Thread.sleep(50);
-                }
+                IndexAwait.until(() -> index.status().state() == QuoteIndex.State.FAILED, Duration.ofSeconds(10));
                 assertEquals(QuoteIndex.State.FAILED, index.status().state(), "the index's state while its log is away");
             } finally {
                 statement.execute("alter table search_change_away rename to search_change");
             }
         }
-        long until = System.nanoTime() + 30_000_000_000L;
-        while (index.status().state() != QuoteIndex.State.CURRENT && System.nanoTime() < until) {
-            Thread.sleep(100);
-        }
+        IndexAwait.until(() -> index.status().state() == QuoteIndex.State.CURRENT, Duration.ofSeconds(30));
         assertEquals(QuoteIndex.State.CURRENT, index.status().state(), "the index's state once its log is back");
         assertEquals(rebuilds, index.rebuildsStarted(), "rebuilds started");
         String w = word();
@@ -223,10 +218,7 @@ class SearchIndexTest {
             }
             writer.commit();
             writer.setAutoCommit(true);
-            long until = System.nanoTime() + 10_000_000_000L;
-            while (index.status().watermark() <= deletedIn && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
+            IndexAwait.until(() -> index.status().watermark() > deletedIn, Duration.ofSeconds(10));
             assertEquals(QuoteIndex.State.CURRENT, index.status().state(), "the index's state while the requests' pool is full");
             assertTrue(index.status().watermark() > deletedIn, "the index has applied the delete");
         } finally {
@@ -258,10 +250,7 @@ class SearchIndexTest {
         try {
             Thread.sleep(1_000); // the request is seen at the index's next poll
             IndexAwait.untilTheIndexAnswers();
-            long until = System.nanoTime() + 20_000_000_000L;
-            while (index.segments() > 1 && System.nanoTime() < until) {
-                Thread.sleep(100);
-            }
+            IndexAwait.until(() -> index.segments() <= 1, Duration.ofSeconds(20));
             assertEquals(1, index.segments(), "segments after the rebuild's merge");
             List<String> found = given().queryParam("q", w).queryParam("limit", 100).when().get("/api/v1/quotes")
                     .then().statusCode(200).extract().jsonPath().getList("items.text", String.class);
