@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.Await;
 import io.quotewire.Fixtures;
+import io.quotewire.HeldConnections;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -15,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -169,13 +170,13 @@ class SearchIndexTest {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("alter table search_change rename to search_change_away");
             try {
-                IndexAwait.until(() -> index.status().state() == QuoteIndex.State.FAILED, Duration.ofSeconds(10));
+                Await.until(() -> index.status().state() == QuoteIndex.State.FAILED, Duration.ofSeconds(10));
                 assertEquals(QuoteIndex.State.FAILED, index.status().state(), "the index's state while its log is away");
             } finally {
                 statement.execute("alter table search_change_away rename to search_change");
             }
         }
-        IndexAwait.until(() -> index.status().state() == QuoteIndex.State.CURRENT, Duration.ofSeconds(30));
+        Await.until(() -> index.status().state() == QuoteIndex.State.CURRENT, Duration.ofSeconds(30));
         assertEquals(QuoteIndex.State.CURRENT, index.status().state(), "the index's state once its log is back");
         assertEquals(rebuilds, index.rebuildsStarted(), "rebuilds started");
         String w = word();
@@ -195,16 +196,8 @@ class SearchIndexTest {
         String w = word();
         String id = Fixtures.createQuote(Fixtures.createSource(), null, "A " + w + " said before the pool was full.");
         assertEquals(List.of(id), search(w, Map.of()));
-        List<Connection> held = new ArrayList<>();
-        try {
-            while (true) {
-                try {
-                    held.add(database.getConnection());
-                } catch (SQLException poolExhausted) {
-                    break; // the acquisition timeout: every connection of the requests' pool is held
-                }
-            }
-            Connection writer = held.get(0);
+        try (HeldConnections held = new HeldConnections(database)) {
+            Connection writer = held.first();
             writer.setAutoCommit(false);
             long deletedIn;
             try (PreparedStatement delete = writer.prepareStatement("delete from quote where id = ?::uuid");
@@ -218,13 +211,9 @@ class SearchIndexTest {
             }
             writer.commit();
             writer.setAutoCommit(true);
-            IndexAwait.until(() -> index.status().watermark() > deletedIn, Duration.ofSeconds(10));
+            Await.until(() -> index.status().watermark() > deletedIn, Duration.ofSeconds(10));
             assertEquals(QuoteIndex.State.CURRENT, index.status().state(), "the index's state while the requests' pool is full");
             assertTrue(index.status().watermark() > deletedIn, "the index has applied the delete");
-        } finally {
-            for (Connection connection : held) {
-                connection.close();
-            }
         }
         assertEquals(List.of(), search(w, Map.of()));
     }
@@ -250,7 +239,7 @@ class SearchIndexTest {
         try {
             Thread.sleep(1_000); // the request is seen at the index's next poll
             IndexAwait.untilTheIndexAnswers();
-            IndexAwait.until(() -> index.segments() <= 1, Duration.ofSeconds(20));
+            Await.until(() -> index.segments() <= 1, Duration.ofSeconds(20));
             assertEquals(1, index.segments(), "segments after the rebuild's merge");
             List<String> found = given().queryParam("q", w).queryParam("limit", 100).when().get("/api/v1/quotes")
                     .then().statusCode(200).extract().jsonPath().getList("items.text", String.class);
