@@ -1,6 +1,7 @@
 package io.quotewire.bulk;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -14,17 +15,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The stored import jobs (import_job, import_error), read and written with plain JDBC on the primary. */
+/**
+ * The stored import jobs (import_job, import_error), read and written with plain JDBC on the primary. What runs an
+ * import (its connection, the worker's look for queued jobs, reading a job again) takes connections from the imports'
+ * own pool, so that reads keeping every request connection busy cannot pause it; what answers a request (queueing a
+ * job, showing one) takes them from the requests' pool, as every other request does.
+ */
 @ApplicationScoped
 public class ImportJobs {
+
+    /** The datasource of the import worker: at most 3 connections (application.properties). */
+    public static final String POOL = "imports";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ERRORS_SHOWN = 100;
 
-    private final AgroalDataSource dataSource;
+    private final AgroalDataSource worker;
+    private final AgroalDataSource requests;
 
-    public ImportJobs(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ImportJobs(@DataSource(POOL) AgroalDataSource worker, AgroalDataSource requests) {
+        this.worker = worker;
+        this.requests = requests;
     }
 
     /** A job as stored; path and identity are internal. */
@@ -32,13 +43,14 @@ public class ImportJobs {
     record Job(UUID id, ImportFormat format, String state, String filePath, String fileIdentity, long recordsDone, String mode) {
     }
 
+    /** The connection an import runs on, held from its lock to its end. */
     Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return worker.getConnection();
     }
 
     UUID createJob(ImportFormat format, String filePath, String fileIdentity, long bytes) throws SQLException {
         UUID id = timeOrderedId();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = requests.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into import_job (id, format, state, file_path, file_identity, file_bytes) "
                         + "values (?, ?, 'queued', ?, ?, ?)")) {
             connection.setAutoCommit(true);
@@ -69,7 +81,7 @@ public class ImportJobs {
     }
 
     private Optional<Job> findOne(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = worker.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
@@ -84,7 +96,7 @@ public class ImportJobs {
     }
 
     public Optional<ImportJobView> findJobView(UUID id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = requests.getConnection();
                 PreparedStatement query = connection.prepareStatement("select id, format, state, file_bytes, records_done, quotes_created, "
                         + "quotes_merged, appearances_added, skipped, busy_seconds, failure, created_at, started_at, finished_at, mode from import_job where id = ?");
                 PreparedStatement errors = connection.prepareStatement("select line, reason from import_error where job_id = ? order by line limit ?")) {

@@ -11,16 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.Await;
 import io.quotewire.Fixtures;
+import io.quotewire.HeldConnections;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Imports over HTTP, each sample format, and what the database holds after. */
@@ -84,6 +91,38 @@ class BulkImportTest {
         assertNull(storm.get("items[0].speaker"));
         String tomas = given().queryParam("q", "winter timetable").get("/api/v1/quotes").then().extract().path("items[0].speaker.id");
         assertNull(given().get("/api/v1/speakers/" + tomas).then().extract().path("wikidataId"));
+    }
+
+    @Test
+    void aQueuedImportRunsWhileTheRequestsHoldEveryPooledConnection() throws Exception {
+        Path file = Files.createTempFile("queued-under-load-", ".json");
+        Files.write(file, sample("quotebank-quotes.json"));
+        UUID id = ImportJobs.timeOrderedId();
+        try (HeldConnections held = new HeldConnections(dataSource)) {
+            Connection connection = held.first();
+            // queued as POST /api/v1/imports queues a job; the worker's next tick (every 2 s) finds it
+            try (PreparedStatement queue = connection.prepareStatement("insert into import_job (id, format, state, file_path, file_bytes) "
+                    + "values (?, 'quotebank', 'queued', ?, ?)")) {
+                queue.setObject(1, id);
+                queue.setString(2, file.toAbsolutePath().toString());
+                queue.setLong(3, Files.size(file));
+                queue.executeUpdate();
+            }
+            Await.until(() -> !state(connection, id).equals("queued") && !state(connection, id).equals("running"), Duration.ofSeconds(20));
+            assertEquals("succeeded", state(connection, id), "the job's state while the requests' pool is full");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String state(Connection connection, UUID job) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select state from import_job where id = ?")) {
+            query.setObject(1, job);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 
     @Test
