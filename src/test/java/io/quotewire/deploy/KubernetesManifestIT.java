@@ -12,7 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +48,13 @@ class KubernetesManifestIT {
         JsonNode containers = only("Deployment").at("/spec/template/spec/containers");
         assertEquals(1, containers.size());
         return containers.get(0);
+    }
+
+    /** The container's plain environment variables, by name. */
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        container().path("env").forEach(variable -> env.put(variable.path("name").asText(), variable.path("value").asText()));
+        return env;
     }
 
     @Test
@@ -88,11 +100,29 @@ class KubernetesManifestIT {
 
     @Test
     void clientAddressesAreTakenFromForwardedHeadersOnlyFromTheTrustedIngressNetwork() {
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        container().path("env").forEach(variable -> env.put(variable.path("name").asText(), variable.path("value").asText()));
+        Map<String, String> env = env();
         assertEquals("true", env.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
         // forwarding without a trusted list would believe every peer: the manifests must name the proxies
         assertFalse(env.getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "").isBlank(), "trusted proxies configured");
+    }
+
+    @Test
+    void thePodsConnectionsAtTheMostReplicasFitTheDatabaseThatDocsScalingAsksFor() throws IOException {
+        Map<String, String> env = env();
+        Properties settings = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("src", "main", "resources", "application.properties"))) {
+            settings.load(in);
+        }
+        int perPod = Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", settings.getProperty("quarkus.datasource.jdbc.max-size")))
+                + Integer.parseInt(settings.getProperty("quarkus.datasource.search-index.jdbc.max-size"))
+                + Integer.parseInt(settings.getProperty("quarkus.datasource.imports.jdbc.max-size"));
+        int pods = only("HorizontalPodAutoscaler").at("/spec/maxReplicas").asInt();
+        Matcher asked = Pattern.compile("`max_connections` of at least (\\d+)")
+                .matcher(Files.readString(Path.of("docs", "SCALING.md")));
+        assertTrue(asked.find(), "docs/SCALING.md names the max_connections the deployment needs");
+        // PostgreSQL keeps 3 of max_connections for superusers (superuser_reserved_connections)
+        assertTrue(pods * perPod <= Integer.parseInt(asked.group(1)) - 3,
+                pods + " pods of " + perPod + " connections against max_connections " + asked.group(1));
     }
 
     @Test
