@@ -30,6 +30,13 @@ public class Importer {
     private static final String LOCK = "select pg_try_advisory_lock(1366, 13)";
     private static final String UNLOCK = "select pg_advisory_unlock(1366, 13)";
     private static final long MAX_BATCH_WEIGHT = 32L * 1024 * 1024;
+    /**
+     * A batch's weight (about its characters) takes about 1.7 times as many bytes of heap as rows, and up to four
+     * batches are in memory at once (one being read, two queued, one being written) with the COPY text of one: a
+     * batch weighs at most 1/28 of the heap, so that they take a third of it. In the image's 128 MB heap that is about
+     * 4,000 generated Quotebank quotes; from a 512 MB heap on, the batch's quote count binds first.
+     */
+    static final int HEAP_SHARES_PER_BATCH = 28;
 
     /** What a run saw so far, for a progress display. */
     public record Progress(long records, long created, long merged, long appearances, long skipped, long bytesRead, long bytesTotal,
@@ -48,6 +55,7 @@ public class Importer {
 
     private final ImportJobs jobs;
     private final ImportConfig config;
+    private final long maxBatchWeight = maxBatchWeight(Runtime.getRuntime().maxMemory());
 
     public Importer(ImportJobs jobs, ImportConfig config) {
         this.jobs = jobs;
@@ -315,7 +323,7 @@ public class Importer {
                     batch.add(item.line(), item.rows());
                 }
                 batch.lastLine = item.number();
-                if (batch.quoteRows >= config.batchQuotes() || batch.weight >= MAX_BATCH_WEIGHT || batch.entries.size() + batch.refused.size() >= 4 * config.batchQuotes()) {
+                if (batch.quoteRows >= config.batchQuotes() || batch.weight >= maxBatchWeight || batch.entries.size() + batch.refused.size() >= 4 * config.batchQuotes()) {
                     batch.bytesRead = records.bytesRead();
                     queue.put(batch);
                     batch = new Batch();
@@ -335,6 +343,11 @@ public class Importer {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The weight at which a batch is cut, in a heap of {@code maxHeapBytes}. */
+    static long maxBatchWeight(long maxHeapBytes) {
+        return Math.min(MAX_BATCH_WEIGHT, maxHeapBytes / HEAP_SHARES_PER_BATCH);
     }
 
     private static boolean lock(Connection connection) throws SQLException {
