@@ -36,7 +36,7 @@ public class Importer {
      * batch weighs at most 1/28 of the heap, so that they take a third of it. In the image's 128 MB heap that is about
      * 4,000 generated Quotebank quotes; from a 512 MB heap on, the batch's quote count binds first.
      */
-    static final int HEAP_SHARES_PER_BATCH = 28;
+    private static final int HEAP_SHARES_PER_BATCH = 28;
 
     /** What a run saw so far, for a progress display. */
     public record Progress(long records, long created, long merged, long appearances, long skipped, long bytesRead, long bytesTotal,
@@ -346,7 +346,7 @@ public class Importer {
     }
 
     /** The weight at which a batch is cut, in a heap of {@code maxHeapBytes}. */
-    static long maxBatchWeight(long maxHeapBytes) {
+    private static long maxBatchWeight(long maxHeapBytes) {
         return Math.min(MAX_BATCH_WEIGHT, maxHeapBytes / HEAP_SHARES_PER_BATCH);
     }
 

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quotewire.Await;
 import io.quotewire.Fixtures;
 import io.quotewire.HeldConnections;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -37,6 +38,9 @@ class BulkImportTest {
     @Inject
     AgroalDataSource dataSource;
 
+    /** The states of a job that has not ended. */
+    private static final List<String> UNFINISHED = List.of("queued", "running");
+
     static byte[] sample(String name) throws IOException {
         try (InputStream in = BulkImportTest.class.getResourceAsStream("/imports/" + name)) {
             return in.readAllBytes();
@@ -45,18 +49,24 @@ class BulkImportTest {
 
     /** Posts the file and waits for its job to end; the finished job. */
     static JsonPath importAndWait(String format, byte[] body) throws InterruptedException {
-        String id = asEditor().contentType("application/octet-stream").body(body)
+        return importAndWait(RestAssured.port, format, body, Duration.ofSeconds(60));
+    }
+
+    /** Posts the file to the service on {@code port} and waits up to {@code within} for its job to end; the finished job. */
+    static JsonPath importAndWait(int port, String format, byte[] body, Duration within) throws InterruptedException {
+        String id = asEditor().port(port).contentType("application/octet-stream").body(body)
                 .post("/api/v1/imports?format=" + format)
                 .then().statusCode(202).header("Location", containsString("/api/v1/imports/")).body("state", equalTo("queued"))
                 .extract().path("id");
-        for (int i = 0; i < 300; i++) {
-            JsonPath job = given().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
-            if (!job.getString("state").equals("queued") && !job.getString("state").equals("running")) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath job = given().port(port).get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
+            if (!UNFINISHED.contains(job.getString("state"))) {
                 return job;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("import " + id + " did not finish");
+        throw new AssertionError("import " + id + " did not finish within " + within);
     }
 
     long count(String sql) throws SQLException {
@@ -108,7 +118,7 @@ class BulkImportTest {
                 queue.setLong(3, Files.size(file));
                 queue.executeUpdate();
             }
-            Await.until(() -> !state(connection, id).equals("queued") && !state(connection, id).equals("running"), Duration.ofSeconds(20));
+            Await.until(() -> !UNFINISHED.contains(state(connection, id)), Duration.ofSeconds(20));
             assertEquals("succeeded", state(connection, id), "the job's state while the requests' pool is full");
         } finally {
             Files.deleteIfExists(file);

@@ -3,21 +3,15 @@ package io.quotewire.bulk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotewire.Fixtures;
 import io.quotewire.deploy.PackagedService;
+import io.restassured.path.json.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,35 +49,14 @@ class ImportInTheImageHeapIT {
             try {
                 service.awaitReady();
                 // the seed is stored, so the import merges batch by batch while the index takes in each batch
-                JsonNode job = importAndWait(service.port(), file);
-                assertEquals("succeeded", job.path("state").asText(), job.toString());
-                assertEquals(QUOTES, job.at("/counts/records").asLong());
+                JsonPath job = BulkImportTest.importAndWait(service.port(), "quotebank", Files.readAllBytes(file), Duration.ofMinutes(5));
+                assertEquals("succeeded", job.getString("state"), job.prettify());
+                assertEquals(QUOTES, job.getLong("counts.records"));
             } finally {
                 service.stop();
             }
         }
         String output = Files.readString(log);
         assertFalse(output.contains("OutOfMemoryError"), "the service ran out of memory during the import");
-    }
-
-    private static JsonNode importAndWait(int port, Path file) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        ObjectMapper json = new ObjectMapper();
-        HttpResponse<String> queued = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports?format=quotebank"))
-                .header("Authorization", "Bearer " + Fixtures.EDITOR_KEY).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, queued.statusCode(), queued.body());
-        String id = json.readTree(queued.body()).path("id").asText();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports/" + id)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            String state = job.path("state").asText();
-            if (!state.equals("queued") && !state.equals("running")) {
-                return job;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the import did not end within 5 minutes");
     }
 }
