@@ -24,8 +24,9 @@ EXPOSE 8080
 # Heap at the JVM's default quarter of the container's memory (128 MB in the manifests' 512Mi): the service keeps about
 # 40 MB live under load, and its non-heap memory (metaspace, code, symbols, threads) is about 190 MB more. At 50 % the
 # process reached 513 MB under load (benchmarks/RESULTS.md), at the 512Mi limit. The serial collector, which the JVM
-# would choose itself for the manifests' one CPU, without G1's 40 MB of bookkeeping.
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=25 -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+# would choose itself for the manifests' one CPU, without G1's 40 MB of bookkeeping. The C heap trimmed every second:
+# glibc keeps what the JIT's compilations and the threads freed, 25-35 MB at the peak under load (docs/BENCHMARKS.md).
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     QUARKUS_HTTP_HOST=0.0.0.0
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD curl -fsS http://localhost:8080/q/health/ready || exit 1

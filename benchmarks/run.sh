@@ -39,8 +39,9 @@ JAVA=${BENCH_JAVA:-java}
 # optional: another JVM (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) to run the shipped by-id scenario on as well
 ALT_JAVA=${BENCH_ALT_JAVA:-}
 # the JVM as the Dockerfile runs it inside the Kubernetes memory limit (512Mi): the heap a quarter of that, not of this
-# machine's memory, and the serial collector (the image's setting, and what the JVM picks for the manifests' one CPU)
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC}
+# machine's memory, the serial collector (the image's setting, and what the JVM picks for the manifests' one CPU) and
+# the C heap trimmed every second
+JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}
 WORK=${BENCH_WORK:-$ROOT/target/bench}
 APP=${BENCH_APP:-$ROOT/target/quarkus-app}
 RESULTS=$ROOT/benchmarks/RESULTS.md

@@ -26,7 +26,7 @@ class ImportInTheImageHeapIT {
 
     private static final int QUOTES = 100_000;
     /** The Dockerfile's JAVA_OPTS inside the Kubernetes memory limit of the manifests. */
-    private static final String IMAGE_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC";
+    private static final String IMAGE_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000";
 
     @TempDir
     Path work;
