@@ -56,6 +56,7 @@ trap stop_service EXIT
 
 start_service() { # $1: index enabled (true/false), $2: how many quotes the read cache keeps (default: as shipped)
   log "starting the service on port $PORT (search index enabled: $1, cached quotes: ${2:-default})"
+  SERVICE_LOG_FROM=$(( $(wc -l <"$WORK/service.log" 2>/dev/null || echo 0) + 1 ))  # where this start's lines begin
   JAVA_OPTS=${BENCH_JAVA_OPTS:-} launch_service "$WORK/service.log" java QUOTEWIRE_RATE_LIMIT_ENABLED=false \
     QUOTEWIRE_SEARCH_INDEX_ENABLED="$1" QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index" ${2:+QUOTEWIRE_HTTP_CACHE_MAX_RECORDS=$2} \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${BENCH_ACQUISITION_TIMEOUT:-2S}"
@@ -83,6 +84,16 @@ if [ "$REBUILD" = 1 ]; then
   REBUILD_LINE="$REBUILD_SECONDS s for $(psql_db -At -c 'select count(*) from quote') quotes (load average before: $REBUILD_LOAD)"
   log "  rebuild: $REBUILD_LINE"
 fi
+await_merge() { # waits until the service has merged its last rebuild's segments into one (searches read one segment)
+  local started=$SECONDS
+  while tail -n +"$SERVICE_LOG_FROM" "$WORK/service.log" \
+      | awk '/rebuilt [0-9]+ quotes in/ { pending = 1 } /merged into one/ { pending = 0 } END { exit !pending }'; do
+    [ $((SECONDS - started)) -gt 900 ] && { log "the rebuilt index was not merged in 15 minutes"; exit 1; }
+    sleep 2
+  done
+  echo $((SECONDS - started))
+}
+log "  the rebuilt index merged into one segment after $(await_merge) s more"
 INDEX_SIZE=$(du -sh "$WORK/index" | cut -f1)
 TABLE_SIZES=$(psql_db -At -c "select 'quote table ' || pg_size_pretty(pg_table_size('quote')) || ', quote_search_idx (GIN) ' || pg_size_pretty(pg_relation_size('quote_search_idx'))")
 
@@ -156,6 +167,7 @@ for engine in $ENGINES; do
     start_service true 0
     log "waiting for the index to be current"
     await_index >/dev/null
+    await_merge >/dev/null
     run_scenarios index-uncached $UNCACHED_SCENARIOS
   else
     stop_service

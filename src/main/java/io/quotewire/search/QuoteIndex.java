@@ -1,6 +1,8 @@
 package io.quotewire.search;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -87,7 +89,7 @@ import org.jboss.logging.Logger;
  * Meanwhile, and whenever the index cannot answer, {@link #search} answers empty and PostgreSQL answers the search.
  */
 @ApplicationScoped
-public class QuoteIndex {
+public class QuoteIndex implements MeterBinder {
 
     private static final Logger LOG = Logger.getLogger(QuoteIndex.class);
 
@@ -143,6 +145,7 @@ public class QuoteIndex {
     private volatile long currentAtWrites = -1;
     private final String dataDirectory;
     private final Analyzer analyzer = new QuoteAnalyzer();
+    private final FilterCache filters;
     private final String instance;
     /** Held while changes are applied or the index rebuilt: one writer of the index's state at a time. */
     private final ReentrantLock applying = new ReentrantLock();
@@ -182,6 +185,12 @@ public class QuoteIndex {
         this.config = config;
         this.dataDirectory = dataDirectory;
         this.instance = instanceName();
+        this.filters = new FilterCache(FilterCache.bytesFor(config.filterCacheMb(), Runtime.getRuntime().maxMemory()));
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        filters.bindTo(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -433,7 +442,7 @@ public class QuoteIndex {
         }
         directory = opened;
         path = at;
-        searchers = new SearcherManager(writer, null);
+        searchers = new SearcherManager(writer, filters.searchers());
     }
 
     private IndexWriterConfig writerSettings(IndexWriterConfig.OpenMode mode) {

@@ -38,4 +38,11 @@ public interface SearchConfig {
      */
     @WithDefault("64")
     double writeBufferMb();
+
+    /**
+     * Megabytes of filter bit sets (a tag, a year, a status asked again and again) kept for searches; at most a tenth
+     * of the JVM's heap is used, whatever this says. 0 keeps none.
+     */
+    @WithDefault("32")
+    double filterCacheMb();
 }

@@ -22,7 +22,7 @@ import org.apache.lucene.store.FSDirectory;
  * (the file names speakers by slug, which only PostgreSQL knows).
  * {@code java -cp <test and main classes, lucene jars> io.quotewire.search.IndexQueryCost INDEX_DIR REQUEST_FILE}
  * ({@code -Dwarm=40 -Drounds=20}, the defaults: with 5 warm-up rounds two builds of the same code differed by 1.7x,
- * the JIT still compiling).
+ * the JIT still compiling; {@code -DfilterCacheMb=32}, the service's default, 0 for no filter cache).
  */
 public final class IndexQueryCost {
 
@@ -42,7 +42,9 @@ public final class IndexQueryCost {
             }
         }
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(args[0])))) {
-            IndexSearcher searcher = new IndexSearcher(reader);
+            // as the service searches: filters kept in the same cache, of the size it would have in this heap
+            IndexSearcher searcher = new FilterCache(FilterCache.bytesFor(Double.parseDouble(System.getProperty("filterCacheMb", "32")),
+                    Runtime.getRuntime().maxMemory())).searcher(reader);
             long hits = 0;
             for (int round = 0; round < Integer.getInteger("warm", 40); round++) { // warm-up: the JIT, and the index files into the page cache
                 for (int q = 0; q < queries.size(); q++) {
