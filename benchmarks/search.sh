@@ -56,7 +56,7 @@ trap stop_service EXIT
 
 start_service() { # $1: index enabled (true/false), $2: how many quotes the read cache keeps (default: as shipped)
   log "starting the service on port $PORT (search index enabled: $1, cached quotes: ${2:-default})"
-  SERVICE_LOG_FROM=$(( $(wc -l <"$WORK/service.log" 2>/dev/null || echo 0) + 1 ))  # where this start's lines begin
+  SERVICE_LOG_FROM=$(( $(wc -l 2>/dev/null <"$WORK/service.log" || echo 0) + 1 ))  # where this start's lines begin
   JAVA_OPTS=${BENCH_JAVA_OPTS:-} launch_service "$WORK/service.log" java QUOTEWIRE_RATE_LIMIT_ENABLED=false \
     QUOTEWIRE_SEARCH_INDEX_ENABLED="$1" QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index" ${2:+QUOTEWIRE_HTTP_CACHE_MAX_RECORDS=$2} \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${BENCH_ACQUISITION_TIMEOUT:-2S}"

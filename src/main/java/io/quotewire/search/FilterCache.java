@@ -17,10 +17,10 @@ import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
  *
  * <p>Lucene's own default cache leaves a filter uncached while its estimated size is more than ten times that of the
  * words the search leads with, which is nearly always so for a word and a broad filter: on the 5 M-quote benchmark
- * index it kept neither a tag nor a year asked hundreds of times, and every filtered search read the doc values of each candidate of its words, a cost
- * that grows with the index (a word in 14,000 quotes with a tag: 1.5 ms a search, 0.6 ms with the tag's bit set).
- * Here a filter is kept once Lucene's usage-tracking policy has seen it asked a few times among the last searches,
- * whatever the words; filling it walks its postings or points once. Segments
+ * index it kept neither a tag nor a year asked hundreds of times, and every filtered search read the doc values of
+ * each candidate of its words, a cost that grows with the index (a word in 14,000 quotes with a tag: 1.5 ms a
+ * search, 0.6 ms with the tag's bit set). Here a filter is kept once Lucene's usage-tracking policy has seen it asked
+ * a few times among the last searches, whatever the words; filling it walks its postings or points once. Segments
  * under 10,000 documents (the newest writes, replaced at the next merge) are not cached.
  */
 final class FilterCache {
