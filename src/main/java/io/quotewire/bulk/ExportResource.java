@@ -1,6 +1,7 @@
 package io.quotewire.bulk;
 
 import io.quotewire.api.problem.ProblemException;
+import io.quotewire.api.problem.ProblemType;
 import io.quotewire.quote.QuoteFilter;
 import io.quotewire.quote.QuoteFilterSql;
 import jakarta.validation.Valid;
@@ -45,6 +46,9 @@ public class ExportResource {
     @APIResponse(responseCode = "200", description = "The quotes, as a stream",
             content = {@Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
                        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "503", description = "As many exports as may run at once (quotewire.export.max-concurrent) are running, "
+            + "or the database is not reachable; retry after the Retry-After seconds",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response exportQuotes(@Valid @BeanParam QuoteFilter filter,
             @Parameter(description = "ndjson or csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"ndjson", "csv"}, defaultValue = "ndjson"))
             @QueryParam("format") String format) {
@@ -57,8 +61,10 @@ public class ExportResource {
             throw ProblemException.invalid("format", "must be ndjson or csv");
         }
         QuoteFilterSql where = QuoteFilterSql.of(filter); // every filter checked before the response starts
+        Exporter.Slot slot = exporter.reserve().orElseThrow(() -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                "As many exports as may run at once are running; retry after the Retry-After seconds"));
         StreamingOutput body = out -> {
-            try (BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+            try (slot; BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
                 exporter.export(where, chosen, buffered);
             } catch (SQLException e) {
                 throw new IOException("the export stopped: the database failed", e);

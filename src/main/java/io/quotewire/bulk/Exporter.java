@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quotewire.quote.QuoteFilterSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -19,11 +20,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Streams quotes out with plain JDBC cursors (rows fetched a few thousand at a time, never all held), as Quotewire
  * NDJSON (lossless: speakers, tags and sources first, then each quote with all its appearances; what an import of
  * the format reads back) or as CSV (one row per quote, with its speaker's and source's names).
+ * <p>
+ * An export holds up to four connections of its own pool ({@value #POOL}: the snapshot's and three read-ahead
+ * queries') for as long as it runs, and over HTTP one request thread: so at most {@code quotewire.export.max-concurrent}
+ * run at once ({@link #reserve}), with a pool of four connections for each, and neither the requests' connections nor
+ * their threads are ever taken by exports.
  */
 @ApplicationScoped
 public class Exporter {
@@ -39,10 +49,39 @@ public class Exporter {
     private static final int FETCH = 5000;
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private final AgroalDataSource dataSource;
+    /** The export's own datasource (application.properties), on the primary. */
+    public static final String POOL = "export";
 
-    public Exporter(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Semaphore running;
+
+    public Exporter(@DataSource(POOL) AgroalDataSource dataSource,
+            @ConfigProperty(name = "quotewire.export.max-concurrent", defaultValue = "2") int maxConcurrent) {
         this.dataSource = dataSource;
+        this.running = new Semaphore(maxConcurrent);
+    }
+
+    /** A place among the exports that may run at once; empty when all are taken. Closing it frees the place. */
+    public Optional<Slot> reserve() {
+        return running.tryAcquire() ? Optional.of(new Slot(running)) : Optional.empty();
+    }
+
+    /** One export's place; closing it more than once frees it once. */
+    public static final class Slot implements AutoCloseable {
+
+        private final Semaphore running;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Slot(Semaphore running) {
+            this.running = running;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                running.release();
+            }
+        }
     }
 
     /** Writes the quotes the filter selects; returns how many. */

@@ -38,6 +38,9 @@ class BulkImportTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Exporter exporter;
+
     /** The states of a job that has not ended. */
     private static final List<String> UNFINISHED = List.of("queued", "running");
 
@@ -320,5 +323,40 @@ class BulkImportTest {
         assertEquals(String.join(",", Exporter.CSV_COLUMNS), rows.get(0));
         assertEquals(3, rows.size(), csv);
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("\"" + tagged + "\",") && r.contains(",ferries|harbour,1,")), csv);
+    }
+
+    @Test
+    void anExportBeyondTheExportsThatMayRunAtOnceIsRefused503AndItsPlaceComesBackWhenAnExportEnds() throws Exception {
+        String speaker = Fixtures.createSpeaker("Exporta " + Fixtures.unique("Busy").replaceAll("[^A-Za-z]", ""));
+        Fixtures.createQuote(Fixtures.createSource(), speaker, "Words exported one at a time.");
+        List<Exporter.Slot> taken = new java.util.ArrayList<>();
+        try {
+            for (var slot = exporter.reserve(); slot.isPresent(); slot = exporter.reserve()) {
+                taken.add(slot.get());
+            }
+            assertEquals(2, taken.size(), "quotewire.export.max-concurrent");
+            given().queryParam("speaker", speaker).get("/api/v1/quotes/export")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("detail", containsString("exports"));
+        } finally {
+            taken.forEach(Exporter.Slot::close);
+        }
+        for (int i = 0; i < 3; i++) {
+            given().queryParam("speaker", speaker).get("/api/v1/quotes/export").then().statusCode(200).body(containsString("one at a time"));
+        }
+        // the three exports above gave their places back: both can be taken again
+        try (Exporter.Slot first = exporter.reserve().orElseThrow(); Exporter.Slot second = exporter.reserve().orElseThrow()) {
+            assertNotNull(second);
+        }
+    }
+
+    @Test
+    void anExportRunsWhileTheRequestsHoldEveryPooledConnection() throws Exception {
+        String speaker = Fixtures.createSpeaker("Exporta " + Fixtures.unique("Pool").replaceAll("[^A-Za-z]", ""));
+        Fixtures.createQuote(Fixtures.createSource(), speaker, "Words exported beside busy reads.");
+        try (HeldConnections held = new HeldConnections(dataSource)) {
+            given().queryParam("speaker", speaker).queryParam("format", "csv").get("/api/v1/quotes/export")
+                    .then().statusCode(200).body(containsString("beside busy reads"));
+        }
     }
 }

@@ -113,9 +113,10 @@ class KubernetesManifestIT {
         try (var in = Files.newBufferedReader(Path.of("src", "main", "resources", "application.properties"))) {
             settings.load(in);
         }
-        int perPod = Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", settings.getProperty("quarkus.datasource.jdbc.max-size")))
-                + Integer.parseInt(settings.getProperty("quarkus.datasource.search-index.jdbc.max-size"))
-                + Integer.parseInt(settings.getProperty("quarkus.datasource.imports.jdbc.max-size"));
+        int perPod = poolSize(env, settings, "quarkus.datasource.jdbc.max-size")
+                + poolSize(env, settings, "quarkus.datasource.search-index.jdbc.max-size")
+                + poolSize(env, settings, "quarkus.datasource.imports.jdbc.max-size")
+                + poolSize(env, settings, "quarkus.datasource.export.jdbc.max-size");
         int pods = only("HorizontalPodAutoscaler").at("/spec/maxReplicas").asInt();
         Matcher asked = Pattern.compile("`max_connections` of at least (\\d+)")
                 .matcher(Files.readString(Path.of("docs", "SCALING.md")));
@@ -123,6 +124,12 @@ class KubernetesManifestIT {
         // PostgreSQL keeps 3 of max_connections for superusers (superuser_reserved_connections)
         assertTrue(pods * perPod <= Integer.parseInt(asked.group(1)) - 3,
                 pods + " pods of " + perPod + " connections against max_connections " + asked.group(1));
+    }
+
+    /** A pool's size as the pods run it: the manifests' environment variable, else application.properties. */
+    private static int poolSize(Map<String, String> env, Properties settings, String property) {
+        String variable = property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return Integer.parseInt(env.getOrDefault(variable, settings.getProperty(property)));
     }
 
     @Test
