@@ -19,6 +19,13 @@ public interface ImportConfig {
     @WithDefault("68719476736")
     long maxBodyBytes();
 
+    /**
+     * Uploads (POST /api/v1/imports) received at once; the next is answered 503 with Retry-After. Each holds one of the
+     * eight request threads for as long as its body takes to arrive.
+     */
+    @WithDefault("2")
+    int maxConcurrentUploads();
+
     /** Quotes per batch: each batch is one transaction together with the job's checkpoint. */
     @WithDefault("10000")
     int batchQuotes();

@@ -51,6 +51,9 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "413", description = "Larger than the configured maximum",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "As many imports as may be received at once (quotewire.import.max-concurrent-uploads) "
+            + "are being received, or the database is not reachable; retry after the Retry-After seconds",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response createImport(
             @Parameter(description = "The format of the file", required = true,
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"ndjson", "quotebank", "quotebank-articles", "gdelt", "csv"}))

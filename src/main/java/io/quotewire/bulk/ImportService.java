@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Takes an import over HTTP: the body is written to the spool folder (and forced to disk), checked to be of the
@@ -27,11 +28,13 @@ public class ImportService {
     private final ImportJobs jobs;
     private final ImportConfig config;
     private final Event<ImportQueued> queued;
+    private final Semaphore uploads;
 
     public ImportService(ImportJobs jobs, ImportConfig config, Event<ImportQueued> queued) {
         this.jobs = jobs;
         this.config = config;
         this.queued = queued;
+        this.uploads = new Semaphore(config.maxConcurrentUploads());
     }
 
     Path spoolDirectory() {
@@ -41,6 +44,18 @@ public class ImportService {
 
     /** Spools the body and queues its job. */
     public ImportJobView queueImport(ImportFormat format, InputStream body) throws IOException, SQLException {
+        if (!uploads.tryAcquire()) {
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "As many imports as may be received at once are being received; "
+                    + "retry after the Retry-After seconds");
+        }
+        try {
+            return spoolAndQueue(format, body);
+        } finally {
+            uploads.release();
+        }
+    }
+
+    private ImportJobView spoolAndQueue(ImportFormat format, InputStream body) throws IOException, SQLException {
         Path directory = spoolDirectory();
         Files.createDirectories(directory);
         Path partial = Files.createTempFile(directory, "upload-", ".part");

@@ -359,4 +359,44 @@ class BulkImportTest {
                     .then().statusCode(200).body(containsString("beside busy reads"));
         }
     }
+
+    @Test
+    void anUploadBeyondTheUploadsReceivedAtOnceIsRefused503WhileTheOthersArriveAndBothOfThoseAreQueued() throws Exception {
+        byte[] file = sample("quotebank-quotes.json");
+        List<java.net.Socket> uploads = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) { // two uploads whose bodies arrive slowly: their first chunk now, the rest later
+                java.net.Socket upload = new java.net.Socket("localhost", RestAssured.port);
+                upload.setSoTimeout(20_000);
+                uploads.add(upload);
+                upload.getOutputStream().write(("POST /api/v1/imports?format=quotebank HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + Fixtures.EDITOR_KEY + "\r\nContent-Type: application/octet-stream\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                // past the REST layer's input buffer (10 KiB), after which the body reaches the resource as it arrives
+                chunk(upload, new byte[16 * 1024]);
+            }
+            // an empty upload is refused 400 once received, and changes nothing: sent until both slow ones hold their places
+            assertTrue(Await.until(() -> asEditor().queryParam("format", "quotebank").body(new byte[0]).post("/api/v1/imports").statusCode() == 503,
+                    Duration.ofSeconds(10)), "the two slow uploads are being received");
+            asEditor().queryParam("format", "quotebank").body(file).post("/api/v1/imports")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("detail", containsString("imports"));
+        } finally {
+            for (java.net.Socket upload : uploads) {
+                upload.close(); // the client gone mid-body: the upload fails and frees its place
+            }
+        }
+        // both places come back: an empty upload is received again (and refused for being empty)
+        assertTrue(Await.until(() -> asEditor().queryParam("format", "quotebank").body(new byte[0]).post("/api/v1/imports").statusCode() == 400,
+                Duration.ofSeconds(10)), "the places of the abandoned uploads are free again");
+        asEditor().queryParam("format", "quotebank").body(file).post("/api/v1/imports").then().statusCode(202);
+    }
+
+    private static void chunk(java.net.Socket upload, byte[] bytes) throws IOException {
+        java.io.OutputStream out = upload.getOutputStream();
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+    }
 }

@@ -13,6 +13,7 @@ import io.quotewire.api.json.StorableStrings;
 import io.quotewire.api.json.StrictJson;
 import io.quotewire.auth.ApiKeyAuthenticationMechanism;
 import io.quotewire.persistence.DatabaseFailure;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -182,8 +183,23 @@ public class ProblemMapper {
         if (retryable.isPresent()) {
             return databaseFailure(retryable.get(), e, uri);
         }
+        if (clientLeft(e)) {
+            // the client closed the connection while its body was being read (an upload abandoned): no one is left to
+            // answer, and nothing went wrong here
+            LOG.infof("The client closed the connection before its request ended: %s %s", uri == null ? "" : uri.getPath(), e.getMessage());
+            return respond(ProblemType.MALFORMED_BODY, "The connection closed before the request body ended", uri, List.of());
+        }
         LOG.error("Unexpected failure", e);
         return respond(ProblemType.INTERNAL, "The request could not be completed", uri, List.of());
+    }
+
+    private static boolean clientLeft(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failure a retry can cure: a 503 with {@code Retry-After}, or a 409 for a write that lost a race. */
