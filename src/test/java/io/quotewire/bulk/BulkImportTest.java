@@ -361,7 +361,7 @@ class BulkImportTest {
     }
 
     @Test
-    void anUploadBeyondTheUploadsReceivedAtOnceIsRefused503WhileTheOthersArriveAndBothOfThoseAreQueued() throws Exception {
+    void anUploadBeyondTheUploadsReceivedAtOnceIsRefused503AndThePlacesComeBackWhenTheirClientsLeave() throws Exception {
         byte[] file = sample("quotebank-quotes.json");
         List<java.net.Socket> uploads = new java.util.ArrayList<>();
         try {
