@@ -4,12 +4,14 @@ import io.quotewire.api.problem.ProblemException;
 import io.quotewire.api.problem.ProblemType;
 import io.quotewire.quote.QuoteFilter;
 import io.quotewire.quote.QuoteFilterSql;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -17,6 +19,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,7 +54,7 @@ public class ExportResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response exportQuotes(@Valid @BeanParam QuoteFilter filter,
             @Parameter(description = "ndjson or csv", schema = @Schema(type = SchemaType.STRING, enumeration = {"ndjson", "csv"}, defaultValue = "ndjson"))
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format, @Context RoutingContext routing) {
         Exporter.Format chosen;
         if (format == null || format.equals("ndjson")) {
             chosen = Exporter.Format.NDJSON;
@@ -63,7 +66,18 @@ public class ExportResource {
         QuoteFilterSql where = QuoteFilterSql.of(filter); // every filter checked before the response starts
         Exporter.Slot slot = exporter.reserve().orElseThrow(() -> new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                 "As many exports as may run at once are running; retry after the Retry-After seconds"));
+        // the place is the stream's once it starts, and freed when it ends; a response that ends before its body is
+        // written (the client gone, a failure after this method) frees it when the exchange ends
+        AtomicBoolean claimed = new AtomicBoolean();
+        routing.addEndHandler(ended -> {
+            if (claimed.compareAndSet(false, true)) {
+                slot.close();
+            }
+        });
         StreamingOutput body = out -> {
+            if (!claimed.compareAndSet(false, true)) {
+                throw new IOException("the exchange ended before the export started");
+            }
             try (slot; BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
                 exporter.export(where, chosen, buffered);
             } catch (SQLException e) {

@@ -351,6 +351,25 @@ class BulkImportTest {
     }
 
     @Test
+    void anExportWhoseClientLeavesGivesItsPlaceBack() throws Exception {
+        for (int i = 0; i < 3; i++) { // more clients than places: each leaves after the status line
+            try (java.net.Socket export = new java.net.Socket("localhost", RestAssured.port)) {
+                export.setSoTimeout(20_000);
+                export.getOutputStream().write("GET /api/v1/quotes/export HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(export.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                assertEquals("HTTP/1.1 200 OK", status);
+            }
+        }
+        assertTrue(Await.until(() -> {
+            try (Exporter.Slot first = exporter.reserve().orElse(null); Exporter.Slot second = exporter.reserve().orElse(null)) {
+                return first != null && second != null;
+            }
+        }, Duration.ofSeconds(10)), "both places free again once the clients are gone");
+    }
+
+    @Test
     void anExportRunsWhileTheRequestsHoldEveryPooledConnection() throws Exception {
         String speaker = Fixtures.createSpeaker("Exporta " + Fixtures.unique("Pool").replaceAll("[^A-Za-z]", ""));
         Fixtures.createQuote(Fixtures.createSource(), speaker, "Words exported beside busy reads.");
