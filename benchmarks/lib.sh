@@ -1,5 +1,6 @@
 # Shared by the benchmark scripts (sourced, not run): logging, the machine's packages and PostgreSQL, and the
-# packaged service's life. The sourcing script sets DB, PORT, PGUSER and JDBC_URL first.
+# packaged service's life. The sourcing script sets DB, PORT, PGUSER and JDBC_URL first (read_settings: the read
+# benchmark's).
 
 # .mvn/jvm.config keeps Maven's JVM to the C1 compiler, which builds faster; the data generators run inside that JVM
 # for minutes, where the full JIT is faster (the last flag wins)
@@ -33,6 +34,16 @@ stop_pid() { # $1: the pid of a child this script started (may be empty); stops 
     kill "$1"
     wait "$1" 2>/dev/null || true
   fi
+}
+
+read_settings() { # the read benchmark's database, port, jar and JVM (as the image runs it in the manifests' 512Mi pod)
+  DB=${BENCH_DB:-quotewire_bench} PORT=${BENCH_PORT:-18080}
+  PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+  export PGHOST PGPORT PGUSER
+  JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+  APP=${BENCH_APP:-$(pwd)/target/quarkus-app}
+  JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}
+  WORK=${BENCH_WORK:-$(pwd)/target/bench}
 }
 
 SERVICE_PID=

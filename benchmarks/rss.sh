@@ -9,16 +9,11 @@
 # target/bench/rss-LABEL.nmt. Compare settings by alternating starts: one start's peak moves by 10-20 MB on its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB=${BENCH_DB:-quotewire_bench} PORT=${BENCH_PORT:-18080}
-PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
-JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-APP=${BENCH_APP:-$(pwd)/target/quarkus-app}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}
-[ "${BENCH_NMT:-0}" = 1 ] && JAVA_OPTS="$JAVA_OPTS -XX:NativeMemoryTracking=summary"
-WORK=${BENCH_WORK:-$(pwd)/target/bench} JIT=${BENCH_JIT_WARMUP:-60} EACH=${BENCH_DURATION:-20}
-SCENARIOS=${BENCH_SCENARIOS:-"by-id today random list speaker rare-tag speaker-type date-range"}
 source benchmarks/lib.sh
+read_settings
+[ "${BENCH_NMT:-0}" = 1 ] && JAVA_OPTS="$JAVA_OPTS -XX:NativeMemoryTracking=summary"
+JIT=${BENCH_JIT_WARMUP:-60} EACH=${BENCH_DURATION:-20}
+SCENARIOS=${BENCH_SCENARIOS:-"by-id today random list speaker rare-tag speaker-type date-range"}
 label=$1; shift
 [ -s "$WORK/data/ids.txt" ] || { log "no request values in $WORK/data: run benchmarks/run.sh once first"; exit 1; }
 

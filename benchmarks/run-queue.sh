@@ -7,14 +7,9 @@
 # RSS, load average) and the three thread groups that waited longest; appends the line to target/bench/run-queue.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB=${BENCH_DB:-quotewire_bench} PORT=${BENCH_PORT:-18080}
-PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
-JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-APP=${BENCH_APP:-$(pwd)/target/quarkus-app}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}
-WORK=${BENCH_WORK:-$(pwd)/target/bench} WARM=${BENCH_WARMUP:-60} MEASURE=${BENCH_DURATION:-30}
 source benchmarks/lib.sh
+read_settings
+WARM=${BENCH_WARMUP:-60} MEASURE=${BENCH_DURATION:-30}
 label=$1; shift
 trap stop_service EXIT
 launch_service "$WORK/run-queue-$label.log" java QUOTEWIRE_RATE_LIMIT_REQUESTS=1000000000 \
