@@ -19,7 +19,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,14 +67,9 @@ public class ExportResource {
                 "As many exports as may run at once are running; retry after the Retry-After seconds"));
         // the place is the stream's once it starts, and freed when it ends; a response that ends before its body is
         // written (the client gone, a failure after this method) frees it when the exchange ends
-        AtomicBoolean claimed = new AtomicBoolean();
-        routing.addEndHandler(ended -> {
-            if (claimed.compareAndSet(false, true)) {
-                slot.close();
-            }
-        });
+        routing.addEndHandler(ended -> slot.abandon());
         StreamingOutput body = out -> {
-            if (!claimed.compareAndSet(false, true)) {
+            if (!slot.start()) {
                 throw new IOException("the exchange ended before the export started");
             }
             try (slot; BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {

@@ -22,7 +22,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -66,19 +66,38 @@ public class Exporter {
         return running.tryAcquire() ? Optional.of(new Slot(running)) : Optional.empty();
     }
 
-    /** One export's place; closing it more than once frees it once. */
+    /**
+     * One export's place: reserved, then taken by the export that {@link #start starts} with it, then closed, which frees
+     * it once however often it is called. A place whose export never starts is freed by {@link #abandon}.
+     */
     public static final class Slot implements AutoCloseable {
 
+        private static final int RESERVED = 0;
+        private static final int STARTED = 1;
+        private static final int CLOSED = 2;
+
         private final Semaphore running;
-        private final AtomicBoolean closed = new AtomicBoolean();
+        private final AtomicInteger state = new AtomicInteger(RESERVED);
 
         private Slot(Semaphore running) {
             this.running = running;
         }
 
+        /** Takes the place for an export starting now; false when it was abandoned first. */
+        public boolean start() {
+            return state.compareAndSet(RESERVED, STARTED);
+        }
+
+        /** Frees the place unless an export started with it (that export frees it when it ends). */
+        public void abandon() {
+            if (state.compareAndSet(RESERVED, CLOSED)) {
+                running.release();
+            }
+        }
+
         @Override
         public void close() {
-            if (closed.compareAndSet(false, true)) {
+            if (state.getAndSet(CLOSED) != CLOSED) {
                 running.release();
             }
         }

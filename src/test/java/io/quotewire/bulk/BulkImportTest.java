@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -367,6 +368,31 @@ class BulkImportTest {
                 return first != null && second != null;
             }
         }, Duration.ofSeconds(10)), "both places free again once the clients are gone");
+    }
+
+    @Test
+    void anAbandonedPlaceIsFreedUnlessItsExportStartedWhichFreesItWhenItEnds() {
+        Exporter.Slot started = exporter.reserve().orElseThrow();
+        Exporter.Slot abandoned = exporter.reserve().orElseThrow();
+        try {
+            assertTrue(started.start());
+            started.abandon(); // the exchange ended while the export runs: the place stays the export's
+            abandoned.abandon(); // the exchange ended before its export started: the place is freed
+            assertFalse(abandoned.start(), "an abandoned place cannot be started");
+            Exporter.Slot freed = exporter.reserve().orElseThrow(() -> new AssertionError("the abandoned place is free"));
+            try {
+                assertTrue(exporter.reserve().isEmpty(), "the started export still holds its place");
+            } finally {
+                freed.close();
+            }
+        } finally {
+            started.close();
+            abandoned.close();
+        }
+        // both places free once the export ended, and no more: closing the abandoned place did not free it twice
+        try (Exporter.Slot first = exporter.reserve().orElseThrow(); Exporter.Slot second = exporter.reserve().orElseThrow()) {
+            assertTrue(exporter.reserve().isEmpty(), "quotewire.export.max-concurrent places, not more");
+        }
     }
 
     @Test
