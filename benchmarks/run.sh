@@ -3,12 +3,12 @@
 #   benchmarks/run.sh        (see docs/BENCHMARKS.md; every setting below can be overridden from the environment)
 # It installs wrk and nginx if missing, creates the database, builds the jar if absent, generates the data (skipped
 # when the same seed and sizes are loaded), then in one run:
+#   - two ceilings first: pgbench running the by-id statement (the single-row lookup, prepared) with the service
+#     stopped, and nginx serving a static JSON of the same size as a by-id answer;
 #   - the service as shipped (rate limiting on, its quota raised out of the way): every scenario warmed for WARMUP s,
 #     then measured at each connection count;
 #   - the service with rate limiting off: the LIMIT_OFF_SCENARIOS, likewise;
 #   - the service with its read cache off: the CACHE_OFF_SCENARIOS, likewise;
-#   - two ceilings: pgbench running the by-id statement (the single-row lookup, prepared) with the service stopped,
-#     and nginx serving a static JSON of the same size as a by-id answer;
 # and writes the results, as ratios to the ceilings with the load average, between the read-benchmark markers of
 # benchmarks/RESULTS.md. It stops what it started when it ends, however it ends.
 set -euo pipefail
@@ -155,34 +155,9 @@ measure() { # $1 configuration, $2 scenario, $3 base url, $4 pid to sample RSS o
 LOAD_START=$(load_average)
 log "load average at the start: $LOAD_START"
 
-start_service true
-jit_warmup "http://127.0.0.1:$PORT"
-for scenario in $SCENARIOS; do measure shipped "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
-stop_service
-
-CONFIGS="shipped limit-off"
-start_service false
-jit_warmup "http://127.0.0.1:$PORT"
-for scenario in $LIMIT_OFF_SCENARIOS; do measure limit-off "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
-stop_service
-if [ -n "$CACHE_OFF_SCENARIOS" ]; then
-  CONFIGS="$CONFIGS cache-off"
-  start_service true "$JAVA" false
-  jit_warmup "http://127.0.0.1:$PORT"
-  for scenario in $CACHE_OFF_SCENARIOS; do measure cache-off "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
-fi
-stop_service
-
-if [ -n "$ALT_JAVA" ]; then
-  ALT_NAME="shipped-java$("$ALT_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-  CONFIGS="$CONFIGS $ALT_NAME"
-  start_service true "$ALT_JAVA"
-  jit_warmup "http://127.0.0.1:$PORT"
-  measure "$ALT_NAME" by-id "http://127.0.0.1:$PORT" "$SERVICE_PID"
-  stop_service
-fi
-
-# --- ceilings, with the service stopped ---------------------------------------------------------------------------
+# --- ceilings first, with the service stopped ---------------------------------------------------------------------
+# they run minutes before the service's first measurement (by id), not after all of them: a ceiling measured last
+# ran at the highest load of the run, and moved the by-id ratio more than the service did (docs/BENCHMARKS.md)
 # pgbench: the by-id statement of the service (one row by unique key, with its speaker, source and tags), drawing
 # the dense seq (an equally selective unique b-tree lookup) since pgbench cannot draw UUIDs.
 cat >"$WORK/by-id.sql" <<SQL
@@ -233,6 +208,34 @@ WARMUP_SAVED=$WARMUP; WARMUP=5
 measure nginx static "http://127.0.0.1:$NGINX_PORT"
 WARMUP=$WARMUP_SAVED
 stop_nginx
+
+start_service true
+jit_warmup "http://127.0.0.1:$PORT"
+for scenario in $SCENARIOS; do measure shipped "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
+stop_service
+
+CONFIGS="shipped limit-off"
+start_service false
+jit_warmup "http://127.0.0.1:$PORT"
+for scenario in $LIMIT_OFF_SCENARIOS; do measure limit-off "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
+stop_service
+if [ -n "$CACHE_OFF_SCENARIOS" ]; then
+  CONFIGS="$CONFIGS cache-off"
+  start_service true "$JAVA" false
+  jit_warmup "http://127.0.0.1:$PORT"
+  for scenario in $CACHE_OFF_SCENARIOS; do measure cache-off "$scenario" "http://127.0.0.1:$PORT" "$SERVICE_PID"; done
+fi
+stop_service
+
+if [ -n "$ALT_JAVA" ]; then
+  ALT_NAME="shipped-java$("$ALT_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  CONFIGS="$CONFIGS $ALT_NAME"
+  start_service true "$ALT_JAVA"
+  jit_warmup "http://127.0.0.1:$PORT"
+  measure "$ALT_NAME" by-id "http://127.0.0.1:$PORT" "$SERVICE_PID"
+  stop_service
+fi
+
 LOAD_END=$(load_average)
 
 # --- results --------------------------------------------------------------------------------------------------------
@@ -246,9 +249,10 @@ first_c=${CONNECTIONS%% *}
   echo "count; the service, PostgreSQL, wrk, pgbench and nginx on the same machine. *shipped*: rate limiting on, its quota"
   echo "raised to 10^9 a minute so it never refuses; *limit-off*: QUOTEWIRE_RATE_LIMIT_ENABLED=false; *cache-off*: as shipped but"
   echo "QUOTEWIRE_HTTP_CACHE_ENABLED=false (what an uncached page costs), its x by-id against shipped; each start warmed ${JIT_WARMUP}s"
-  echo "by id before the first scenario (JIT); JVM \`$JAVA_OPTS\`; *shipped-javaN*: as shipped on"
-  echo "another JVM ($ALT_JAVA), its x by-id against shipped on the first. Ceilings in the same run,"
-  echo "the service stopped: pgbench of the by-id statement (\`-M prepared -j $THREADS\`, one row by unique key with speaker,"
+  echo "by id before the first scenario (JIT); JVM \`$JAVA_OPTS\`."
+  [ -n "$ALT_JAVA" ] && echo "*$ALT_NAME*: as shipped on another JVM ($ALT_JAVA), its x by-id against shipped on the first."
+  echo "Ceilings in the same run, before the service started:"
+  echo "pgbench of the by-id statement (\`-M prepared -j $THREADS\`, one row by unique key with speaker,"
   echo "source and tags) and nginx serving the same $BODY_BYTES-byte JSON as a static file."
   echo
   echo "| configuration | scenario | conns | req/s | p50 ms | p99 ms | errors | x pgbench | x nginx | x by-id (same config) | load average (1, 5, 15 min) |"
