@@ -42,8 +42,18 @@ read_settings() { # the read benchmark's database, port, jar and JVM (as the ima
   export PGHOST PGPORT PGUSER
   JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
   APP=${BENCH_APP:-$(pwd)/target/quarkus-app}
+  # the JVM as the Dockerfile runs it inside the Kubernetes memory limit (512Mi): the heap a quarter of that, not of
+  # this machine's memory, the serial collector (the image's setting, and what the JVM picks for the manifests' one
+  # CPU) and the C heap trimmed every second
   JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}
   WORK=${BENCH_WORK:-$(pwd)/target/bench}
+}
+
+rss_samples() { # $1 pid, $2 seconds between samples: "VmRSS RssAnon RssFile" (kB) a line, for as long as the process lives
+  while kill -0 "$1" 2>/dev/null; do
+    awk '/^(VmRSS|RssAnon|RssFile):/ { printf "%s ", $2 } END { print "" }' "/proc/$1/status" 2>/dev/null
+    sleep "$2"
+  done
 }
 
 SERVICE_PID=

@@ -22,9 +22,7 @@ trap 'stop_pid "$SAMPLER"; stop_service' EXIT
 average=$(load_average)
 launch_service "$WORK/rss-$label.log" "${BENCH_JAVA:-java}" QUOTEWIRE_RATE_LIMIT_REQUESTS=1000000000 \
   QUOTEWIRE_SEARCH_INDEX_PATH="$WORK/index" "$@"
-(while kill -0 "$SERVICE_PID" 2>/dev/null; do
-  awk '/^(VmRSS|RssAnon|RssFile):/ { printf "%s ", $2 } END { print "" }' "/proc/$SERVICE_PID/status"; sleep 1
-done) >"$WORK/rss-$label.samples" 2>/dev/null &
+rss_samples "$SERVICE_PID" 1 >"$WORK/rss-$label.samples" &
 SAMPLER=$!
 
 load() { # $1 scenario, $2 connections, $3 seconds

@@ -15,12 +15,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+source benchmarks/lib.sh
+read_settings # database, port, jar, JVM options and work folder
 
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-DB=${BENCH_DB:-quotewire_bench}
-PORT=${BENCH_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18090}
 QUOTES=${BENCH_QUOTES:-1000000}
 SEED=${BENCH_SEED:-42}
@@ -38,17 +35,7 @@ JIT_WARMUP=${BENCH_JIT_WARMUP:-60}
 JAVA=${BENCH_JAVA:-java}
 # optional: another JVM (e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) to run the shipped by-id scenario on as well
 ALT_JAVA=${BENCH_ALT_JAVA:-}
-# the JVM as the Dockerfile runs it inside the Kubernetes memory limit (512Mi): the heap a quarter of that, not of this
-# machine's memory, the serial collector (the image's setting, and what the JVM picks for the manifests' one CPU) and
-# the C heap trimmed every second
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}
-WORK=${BENCH_WORK:-$ROOT/target/bench}
-APP=${BENCH_APP:-$ROOT/target/quarkus-app}
 RESULTS=$ROOT/benchmarks/RESULTS.md
-export PGHOST PGPORT PGUSER
-JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-
-source benchmarks/lib.sh
 
 mkdir -p "$WORK/data" "$WORK/nginx"
 
@@ -114,12 +101,6 @@ stop_service
 # --- measuring ----------------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 ERRORS LOAD
 RSS_MAX=0 RSS_ANON=0 RSS_FILE=0 # kB: the largest VmRSS seen, and its anonymous (heap, stacks, code) and file-mapped parts
-sample_rss() { # $1: pid; keeps the largest VmRSS (kB) seen
-  local rss
-  rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0)
-  [ "${rss:-0}" -gt "$RSS_MAX" ] && RSS_MAX=$rss
-  return 0
-}
 wrk_run() { # $1 scenario, $2 connections, $3 seconds, $4 base url, $5 output file (empty: discard)
   SCENARIO=$1 DATA_DIR=$WORK/data wrk -t"$THREADS" -c"$2" -d"${3}s" --latency -s benchmarks/wrk/scenario.lua "$4" >"${5:-/dev/null}"
 }
@@ -131,7 +112,7 @@ measure() { # $1 configuration, $2 scenario, $3 base url, $4 pid to sample RSS o
     local key="$config|$scenario|$c" out="$WORK/wrk-$config-$scenario-$c.txt"
     LOAD[$key]=$(load_average)
     if [ -n "$pid" ]; then
-      (while kill -0 "$pid" 2>/dev/null; do awk '/^(VmRSS|RssAnon|RssFile):/ { printf "%s ", $2 } END { print "" }' "/proc/$pid/status"; sleep 2; done) >"$WORK/rss-$config-$scenario-$c.txt" 2>/dev/null &
+      rss_samples "$pid" 2 >"$WORK/rss-$config-$scenario-$c.txt" &
       local sampler=$!
     fi
     wrk_run "$scenario" "$c" "$DURATION" "$url" "$out"
