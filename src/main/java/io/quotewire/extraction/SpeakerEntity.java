@@ -50,7 +50,7 @@ final class SpeakerEntity {
         for (String word : NON_WORD.split(description.toLowerCase())) {
             if (!word.isEmpty() && !WordClasses.isFunctionWord(word) && !WordClasses.isDefiniteDeterminer(word)
                     && !WordClasses.isIndefiniteDeterminer(word)) {
-                descriptionWords.add(word);
+                descriptionWords.add(WordClasses.expandTitle(word));
             }
         }
     }
@@ -58,12 +58,12 @@ final class SpeakerEntity {
     /** How many of the words of a role noun phrase this speaker's descriptions share; 0 unless the head noun matches. */
     int descriptionMatch(String roleNounPhrase) {
         String[] words = NON_WORD.split(roleNounPhrase.toLowerCase());
-        if (words.length == 0 || !descriptionWords.contains(words[words.length - 1])) {
+        if (words.length == 0 || !descriptionWords.contains(WordClasses.expandTitle(words[words.length - 1]))) {
             return 0;
         }
         int shared = 0;
         for (String word : words) {
-            if (descriptionWords.contains(word)) {
+            if (descriptionWords.contains(WordClasses.expandTitle(word))) {
                 shared++;
             }
         }

@@ -40,6 +40,8 @@ final class SpeakerResolver {
     private static final int MAX_DESCRIBED_ENTITIES = 200;
 
     private static final int MAX_NAME_WORDS = 8;
+    /** How many person mentions back a pronoun looks for someone of its gender: a few paragraphs of news. */
+    private static final int MAX_PRONOUN_LOOKBACK = 20;
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final Map<String, String> fullNameByFamilyName = new HashMap<>();
@@ -56,6 +58,7 @@ final class SpeakerResolver {
     private final List<NamedMention> organisationMentions = new ArrayList<>();
     /** Head nouns of unnamed speakers introduced so far ("a spokesperson"): "the spokesperson" is then that one. */
     private final Set<String> unnamedRoleHeads = new java.util.HashSet<>();
+    private final GenderEvidence gender = new GenderEvidence();
 
     /** Resolves the attributions in place. Sentences are the whole article's, in order. */
     void resolve(List<Sentence> sentences, List<Attribution> attributions) {
@@ -66,6 +69,11 @@ final class SpeakerResolver {
         narrativeDescriptions.forEach((fullName, descriptions) -> {
             SpeakerEntity entity = entities.computeIfAbsent(fullName.toLowerCase(), key -> new SpeakerEntity(fullName));
             descriptions.forEach(entity::addDescription);
+            descriptions.forEach(description -> gender.describe(fullName, description));
+        });
+        gender.read(sentences, word -> {
+            String full = findFullName(word);
+            return full != null ? full : kinNames.get(word);
         });
         List<FocusEvent> focusEvents = narrativeMentions(sentences, byMentionWord);
 
@@ -97,7 +105,7 @@ final class SpeakerResolver {
             Mention mention = effectiveMention(attribution.mention());
             SpeakerEntity salientPerson = focus != null ? focus : personNamed(lastPerson);
             SpeakerEntity speaker = switch (mention.kind()) {
-                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null : salientPerson;
+                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null : pronounReferent(mention, salientPerson, nextPerson);
                 case NAME -> namedSpeaker(mention, salientPerson);
                 case ROLE -> mention.indefinite() ? null : roleReferent(mention.role(), salientPerson, lastOrganisation);
             };
@@ -131,6 +139,31 @@ final class SpeakerResolver {
         for (Attribution attribution : pendingHeadlineRoles) {
             attribution.resolveTo(firstBodySpeaker);
         }
+    }
+
+    /**
+     * "he" or "she": the salient person, unless the text says that person is the other one ("Ms Lee"
+     * for "he"); then the last person named before whom the text does not say so of.
+     *
+     * @param namedBefore how many of the body's person mentions come before the attribution
+     */
+    private SpeakerEntity pronounReferent(Mention mention, SpeakerEntity salientPerson, int namedBefore) {
+        GenderEvidence.Pronoun wanted = GenderEvidence.pronoun(mention.text());
+        if (salientPerson == null || wanted == null) {
+            return salientPerson;
+        }
+        GenderEvidence.Pronoun known = gender.of(salientPerson);
+        if (known == null || known == wanted) {
+            return salientPerson;
+        }
+        for (int k = namedBefore - 1; k >= 0 && k >= namedBefore - MAX_PRONOUN_LOOKBACK; k--) {
+            SpeakerEntity candidate = personNamed(personMentions.get(k).fullName());
+            GenderEvidence.Pronoun candidateGender = gender.of(candidate);
+            if (candidate.canBePersonalPronounAntecedent() && (candidateGender == null || candidateGender == wanted)) {
+                return candidate;
+            }
+        }
+        return salientPerson;
     }
 
     /**
@@ -223,6 +256,7 @@ final class SpeakerResolver {
             SpeakerEntity entity = entities.computeIfAbsent(canonical.toLowerCase(), key -> new SpeakerEntity(canonical));
             entity.addMention(mention.text());
             entity.addDescription(mention.role());
+            gender.describe(canonical, mention.role());
             String[] words = canonical.split(" ");
             byMentionWord.putIfAbsent(words[words.length - 1], entity);
             byMentionWord.putIfAbsent(mention.name(), entity);

@@ -25,6 +25,7 @@ final class WordClasses {
     private static final WordList PLACES = WordList.load("places.txt");
     private static final WordList DEMONYMS = WordList.load("demonyms.txt");
     private static final WordList MEDIA_OUTLETS = WordList.load("media-outlets.txt");
+    private static final java.util.Map<String, String> TITLE_ABBREVIATIONS = WordList.load("title-abbreviations.txt").pairs();
 
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they");
 
@@ -76,6 +77,11 @@ final class WordClasses {
             "sought", "taught", "slept", "meant", "dealt", "rang", "sang", "sank", "swam", "fled", "lit",
             "fed", "hurt", "it's", "it’s", "there's", "there’s", "he's", "she's", "they're", "we're",
             "that's", "that’s");
+
+    /** "gov" → "governor": the word an abbreviated title stands for; other words unchanged. */
+    static String expandTitle(String lowerWord) {
+        return TITLE_ABBREVIATIONS.getOrDefault(lowerWord, lowerWord);
+    }
 
     static boolean isAbbreviation(String lowerWord) {
         return ABBREVIATIONS.contains(lowerWord);

@@ -43,6 +43,19 @@ final class WordList {
         }
     }
 
+    /** Each entry's first word mapped to its second ("gov governor"); for lists of pairs. */
+    java.util.Map<String, String> pairs() {
+        java.util.Map<String, String> pairs = new java.util.HashMap<>();
+        for (String entry : entries) {
+            String[] words = entry.split("\\s+");
+            if (words.length != 2) {
+                throw new IllegalStateException("not a pair: " + entry);
+            }
+            pairs.put(words[0], words[1]);
+        }
+        return java.util.Map.copyOf(pairs);
+    }
+
     boolean contains(String word) {
         return entries.contains(word) || entries.contains(word.toLowerCase(Locale.ROOT));
     }

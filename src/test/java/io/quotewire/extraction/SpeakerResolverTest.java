@@ -44,6 +44,11 @@ class SpeakerResolverTest {
             subject before a relative clause | Mr Kamau, who has left the race, said that the vote was unfair. / Joel Kamau spoke in Kisumu. | the vote was unfair | Joel Kamau
             # 6. the right one of two people
             someone's relation is not the pronoun's referent | Actor Piet Jansen thanked his fans. / Posing with his wife Mara Lind, he wrote: "Feeling much better." | Feeling much better. | Piet Jansen
+            # the pronoun's gender, as the text itself gives it
+            she after a man, for the woman a kin noun describes | Tom Ashby spoke first. / "The road is dangerous," Mr Ashby said. / The boy's mother, Ruth Kell, sat beside him. / "I want answers," she said. | I want answers | Ruth Kell
+            he after a woman a courtesy title names | Ms Ruth Kell chairs the board. / "We will appeal," Ms Kell said. / Tom Ashby runs the depot. / "We were not told," he said. | We were not told | Tom Ashby
+            she for the speaker the text calls her | Ruth Kell chairs the board. She opened the meeting. / Tom Ashby runs the depot. / "We will appeal," Kell said. / "The vote was rushed," she said. | The vote was rushed | Ruth Kell
+            an abbreviated title is the role noun | Gov. Ruth Kell signed the bill. / Sen. Tom Ashby opposed it. / The money will come from a reserve, the governor said. | The money will come from a reserve | Ruth Kell
             # 8. an addressee or outlet is not the speaker
             told an outlet | Singer Ana Berg left hospital on Monday. / "I am fine," Berg told PEOPLE. | I am fine | Ana Berg
             # unnamed speakers stay unnamed
