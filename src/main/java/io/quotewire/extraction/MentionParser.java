@@ -25,7 +25,9 @@ final class MentionParser {
         }
         List<Token> head = chunks.get(chunks.size() - 1);
         String apposition = null;
-        if (chunks.size() >= 2 && isApposition(head) && isPureName(chunks.get(chunks.size() - 2))) {
+        if (chunks.size() >= 2 && isApposition(head)
+                && (isPureName(chunks.get(chunks.size() - 2)) || isIndefinite(chunks.get(chunks.size() - 2)))) {
+            // "Ola Berg, the mayor," and "A spokesperson for the agency, the national regulator,": the first is the head
             apposition = text(head);
             head = chunks.get(chunks.size() - 2);
         }
@@ -170,6 +172,22 @@ final class MentionParser {
             }
         }
         return false;
+    }
+
+    /**
+     * "A spokesperson for the agency", "an official at the ministry": someone new, named by a role, whom a
+     * following apposition describes. Not "a computer failure forced …".
+     */
+    private static boolean isIndefinite(List<Token> chunk) {
+        String lower = chunk.get(0).lower();
+        if (!lower.equals("a") && !lower.equals("an") || chunk.size() < 2) {
+            return false;
+        }
+        int head = 1;
+        while (head + 1 < chunk.size() && !WordClasses.isPreposition(chunk.get(head + 1).lower())) {
+            head++;
+        }
+        return head <= 3 && WordClasses.isTitle(chunk.get(head).lower());
     }
 
     private static boolean isPureName(List<Token> chunk) {

@@ -44,8 +44,8 @@ final class ReportedSpeechFinder {
                     && directAttributions.get(directIndex).position() < verb.start()) {
                 lastInSentence = directAttributions.get(directIndex++);
             }
-            if (!SpeechVerbs.canBeVerb(verb, sentence)) {
-                continue;
+            if (!SpeechVerbs.canBeVerb(verb, sentence) || v > 0 && isNounDeterminer(tokens.get(v - 1))) {
+                continue; // "the state would pay", "its report": a determiner makes the word a noun
             }
             String lower = verb.lower();
             if (lower.equals("according") && v + 1 < tokens.size() && tokens.get(v + 1).is("to")) {
@@ -79,7 +79,8 @@ final class ReportedSpeechFinder {
             } else {
                 speaker = subjects.subjectOf(sentence, v);
                 if (speaker == null && v > 0 && (tokens.get(v - 1).is("and") || tokens.get(v - 1).is("but"))) {
-                    speaker = lastSubject;
+                    // "X praised the decision but warned that …": the subject of the first verb
+                    speaker = lastSubject != null ? lastSubject : subjects.sentenceSubject(sentence);
                 }
                 if (speaker == null && v > 0 && tokens.get(v - 1).is("to")) {
                     speaker = subjects.sentenceSubject(sentence); // "X went on to add that …"
@@ -121,7 +122,11 @@ final class ReportedSpeechFinder {
             }
         } else if (start < tokens.size() && timeAdverbLength(tokens, start) > 0
                 && start + timeAdverbLength(tokens, start) < tokens.size()
-                && !isComplementiser(tokens.get(start + timeAdverbLength(tokens, start)))
+                && isComplementiser(tokens.get(start + timeAdverbLength(tokens, start)))) {
+            start += timeAdverbLength(tokens, start) + 1; // "said Thursday that …"
+            explicit = true;
+        } else if (start < tokens.size() && timeAdverbLength(tokens, start) > 0
+                && start + timeAdverbLength(tokens, start) < tokens.size()
                 && SpeechVerbs.allowsBareClause(verb)) {
             start += timeAdverbLength(tokens, start); // "he said today more attention must …"
         } else if (start < tokens.size() && (SpeechVerbs.takesObject(verb) || isPrepositionOrTime(tokens.get(start)))) {
@@ -318,6 +323,13 @@ final class ReportedSpeechFinder {
             return 2;
         }
         return 0;
+    }
+
+    private static boolean isNounDeterminer(Token token) {
+        return switch (token.lower()) {
+            case "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those" -> true;
+            default -> false;
+        };
     }
 
     private static boolean isComplementiser(Token token) {

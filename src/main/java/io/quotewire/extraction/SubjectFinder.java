@@ -31,6 +31,14 @@ final class SubjectFinder {
         if (end == 0 || isNotNounEnding(tokens.get(end - 1))) {
             return null;
         }
+        int relative = nonRestrictiveRelative(tokens, end, verbIndex);
+        if (relative > 0) {
+            // "Reyes, 23, who had not scored since October, said": the subject stands before the clause
+            Mention head = subjectBefore(sentence, relative - 1);
+            if (head != null) {
+                return head;
+            }
+        }
         int start = end;
         while (start > 0 && verbIndex - start < MAX_LOOKBACK && !isClauseBoundary(tokens.get(start - 1))) {
             start--;
@@ -58,6 +66,26 @@ final class SubjectFinder {
             start--;
         }
         return start == end ? null : parser.parse(tokens, start, end, sentence);
+    }
+
+    /**
+     * Where ", who … ," or ", whose … ," closing right before the verb starts (the pronoun's index), or -1.
+     * The clause may hold any words ("since October", "and"), but no quotation or sentence end.
+     */
+    private static int nonRestrictiveRelative(List<Token> tokens, int end, int verbIndex) {
+        if (!tokens.get(end - 1).is(",")) {
+            return -1;
+        }
+        for (int k = end - 2; k >= 1 && verbIndex - k < MAX_LOOKBACK; k--) {
+            Token token = tokens.get(k);
+            if (token.isQuote() || token.is(".") || token.is(";") || token.is(":")) {
+                return -1;
+            }
+            if ((token.is("who") || token.is("whose")) && tokens.get(k - 1).is(",")) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean isRelativePronoun(Token token) {

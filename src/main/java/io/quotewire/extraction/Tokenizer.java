@@ -25,8 +25,8 @@ final class Tokenizer {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isLetterOrDigit(c)) {
-                int wordEnd = wordEnd(text, i, end);
+            } else if (Character.isLetterOrDigit(c) || startsAmount(text, i, end)) {
+                int wordEnd = wordEnd(text, Character.isLetterOrDigit(c) ? i : i + 1, end);
                 tokens.add(new Token(Token.Kind.WORD, text.substring(i, wordEnd), i, wordEnd, null));
                 i = wordEnd;
             } else if (QuoteMarks.isDouble(c) && nicknameEnd(text, i, end) > 0) {
@@ -45,6 +45,12 @@ final class Tokenizer {
             }
         }
         return tokens;
+    }
+
+    /** "£8,000", "$30": a currency sign before a number is part of the word, which may start a clause. */
+    private static boolean startsAmount(String text, int i, int end) {
+        return Character.getType(text.charAt(i)) == Character.CURRENCY_SYMBOL && i + 1 < end
+                && Character.isDigit(text.charAt(i + 1));
     }
 
     private static int firstSpanAtOrAfter(List<QuotedSpan> spans, int position) {

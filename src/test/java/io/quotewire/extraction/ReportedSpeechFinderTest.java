@@ -36,6 +36,12 @@ class ReportedSpeechFinderTest {
             'But, according to the port authority, the ferry was safe.'                       | the ferry was safe @ the port authority
             'The ferry was safe, her agent told the Gazette.'                                  | The ferry was safe @ her agent
             Sources told the radio that at least ten people had died.                          | at least ten people had died @ Sources
+            # an amount opens the clause; a weekday before "that"; a verb after another verb's object
+            Mara Lind told the inquiry that £4,500 had been repaid.                            | £4,500 had been repaid @ Mara Lind
+            Mara Lind said $2 million would be spent on the pier.                             | $2 million would be spent on the pier @ Mara Lind
+            Mara Lind said Tuesday that the pier would reopen.                                 | the pier would reopen @ Mara Lind
+            Mara Lind welcomed the plan but warned that the pier was unsafe.                   | the pier was unsafe @ Mara Lind
+            Mara Lind, a harbour pilot whose boat sank, said the pier was unsafe.             | the pier was unsafe @ Mara Lind
             """)
     void findsReportedClauses(String text, String expected) {
         assertEquals(expected, clauses(text));
@@ -48,6 +54,9 @@ class ReportedSpeechFinderTest {
             Mara Lind described the crossing in detail.
             Mara Lind was asked how the ferry sank.
             Mara Lind said so when she met the crew.
+            # a speech verb after a determiner is a noun: "the state", "its report"
+            Mara Lind left because the state would not pay.
+            The council published its report on the ferry.
             """)
     void findsNothing(String text) {
         assertEquals("", clauses(text));

@@ -19,6 +19,11 @@ class SubjectFinderTest {
             The plan, which he said was costly, failed.                                            | said     | he
             # 5/6. the subject stands before a relative clause or a time phrase
             Mr Kamau, who has left the party, said that the vote was unfair.                        | said     | Mr Kamau
+            Kamau, 41, who had not run since March, said the vote was unfair.                      | said     | Kamau
+            Joel Kamau, who chairs the board, said the vote was unfair.                            | said     | Joel Kamau
+            Ana Reid, whose shop on Dock Road flooded, said the vote was unfair.                   | said     | Ana Reid
+            # an unnamed source with an apposition: the source, not the apposition, speaks
+            A spokesperson for the Port Safety Office, the regulator, said that it was watching.  | said     | A spokesperson for the Port Safety Office
             Minister for Trade Ola Dahl on Friday advised parties to stop the protest.             | advised  | Minister for Trade Ola Dahl
             Deputy Mayor Rui Matos yesterday said the bridge would reopen.                         | said     | Deputy Mayor Rui Matos
             Critics were worried by claims that the vote was rigged.                                | claims   | -
