@@ -105,7 +105,8 @@ final class SpeakerResolver {
             Mention mention = effectiveMention(attribution.mention());
             SpeakerEntity salientPerson = focus != null ? focus : personNamed(lastPerson);
             SpeakerEntity speaker = switch (mention.kind()) {
-                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null : pronounReferent(mention, salientPerson, nextPerson);
+                case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null
+                        : pronounReferent(mention, paragraphSubject(attribution, nextPerson, focusPosition), salientPerson, nextPerson);
                 case NAME -> namedSpeaker(mention, salientPerson);
                 case ROLE -> mention.indefinite() ? null : roleReferent(mention.role(), salientPerson, lastOrganisation);
             };
@@ -147,8 +148,13 @@ final class SpeakerResolver {
      *
      * @param namedBefore how many of the body's person mentions come before the attribution
      */
-    private SpeakerEntity pronounReferent(Mention mention, SpeakerEntity salientPerson, int namedBefore) {
+    private SpeakerEntity pronounReferent(Mention mention, SpeakerEntity paragraphSubject, SpeakerEntity salientPerson,
+                                          int namedBefore) {
         GenderEvidence.Pronoun wanted = GenderEvidence.pronoun(mention.text());
+        if (paragraphSubject != null && (wanted == null || gender.of(paragraphSubject) == null
+                || gender.of(paragraphSubject) == wanted)) {
+            return paragraphSubject;
+        }
         if (salientPerson == null || wanted == null) {
             return salientPerson;
         }
@@ -164,6 +170,24 @@ final class SpeakerResolver {
             }
         }
         return salientPerson;
+    }
+
+    /**
+     * The person a sentence of the attribution's own paragraph opened with, named after the focus was set:
+     * "Board President Ola Berg defended the vote. "…," he said." speaks of Berg, whoever spoke before.
+     */
+    private SpeakerEntity paragraphSubject(Attribution attribution, int namedBefore, int focusPosition) {
+        for (int k = namedBefore - 1; k >= 0 && k >= namedBefore - MAX_PRONOUN_LOOKBACK; k--) {
+            NamedMention person = personMentions.get(k);
+            if (person.position() <= focusPosition || !person.paragraph().equals(attribution.paragraph())) {
+                return null;
+            }
+            if (person.opensSentence()) {
+                SpeakerEntity entity = personNamed(person.fullName());
+                return entity.canBePersonalPronounAntecedent() ? entity : null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -399,6 +423,7 @@ final class SpeakerResolver {
                 continue;
             }
             List<Token> tokens = sentence.tokens();
+            boolean personInSentence = false;
             int i = 0;
             while (i < tokens.size()) {
                 Token token = tokens.get(i);
@@ -434,7 +459,7 @@ final class SpeakerResolver {
                 EntityKind kind = name.isEmpty() ? EntityKind.UNKNOWN : EntityKind.of(MentionParser.text(name));
                 if (kind == EntityKind.ORGANISATION) {
                     String organisation = organisationByAcronym.getOrDefault(MentionParser.text(name), MentionParser.text(name));
-                    organisationMentions.add(new NamedMention(name.get(0).start(), organisation));
+                    organisationMentions.add(new NamedMention(name.get(0).start(), organisation, sentence.paragraph(), false));
                     registerAcronym(name, organisation);
                     i = end;
                     continue;
@@ -454,7 +479,9 @@ final class SpeakerResolver {
                         fullNameByMiddleName.putIfAbsent(name.get(part).text(), full);
                     }
                     if (!tokens.get(end - 1).isPossessive() && !isRelationOfSomeoneElse(tokens, i)) {
-                        personMentions.add(new NamedMention(name.get(0).start(), full));
+                        personMentions.add(new NamedMention(name.get(0).start(), full, sentence.paragraph(),
+                                !personInSentence && opensSentence(tokens, i)));
+                        personInSentence = true;
                     }
                     fullNameByFamilyName.putIfAbsent(name.get(name.size() - 1).text(), full);
                     fullNameByGivenName.putIfAbsent(name.get(0).text(), full);
@@ -464,13 +491,30 @@ final class SpeakerResolver {
                     if (full != null) {
                         lastFamilyName = full.substring(full.lastIndexOf(' ') + 1);
                         if (!tokens.get(end - 1).isPossessive()) {
-                            personMentions.add(new NamedMention(name.get(0).start(), full));
+                            personMentions.add(new NamedMention(name.get(0).start(), full, sentence.paragraph(),
+                                !personInSentence && opensSentence(tokens, i)));
+                            personInSentence = true;
                         }
                     }
                 }
                 i = end;
             }
         }
+    }
+
+    /**
+     * Whether the name at {@code nameStart} stands in its sentence's subject: nothing before it but its
+     * titles and descriptions ("Board President Ola Berg", "The boy's mother, Ana Reid"), no preposition
+     * ("On the plan for Tamil Nadu") and no quotation.
+     */
+    private static boolean opensSentence(List<Token> tokens, int nameStart) {
+        for (int k = 0; k < nameStart; k++) {
+            Token token = tokens.get(k);
+            if (token.isQuote() || token.isWord() && WordClasses.isPreposition(token.lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "World Health Organization" makes "WHO" its short form. */
@@ -573,7 +617,11 @@ final class SpeakerResolver {
     private record FocusEvent(int position, SpeakerEntity entity) {
     }
 
-    /** Where the body names an entity, and its full name. */
-    private record NamedMention(int position, String fullName) {
+    /**
+     * Where the body names an entity, and its full name.
+     *
+     * @param opensSentence the first person its sentence names (not as someone's possessor): its subject, mostly
+     */
+    private record NamedMention(int position, String fullName, Paragraph paragraph, boolean opensSentence) {
     }
 }

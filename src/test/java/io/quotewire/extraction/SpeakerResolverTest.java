@@ -49,6 +49,8 @@ class SpeakerResolverTest {
             he after a woman a courtesy title names | Ms Ruth Kell chairs the board. / "We will appeal," Ms Kell said. / Tom Ashby runs the depot. / "We were not told," he said. | We were not told | Tom Ashby
             she for the speaker the text calls her | Ruth Kell chairs the board. She opened the meeting. / Tom Ashby runs the depot. / "We will appeal," Kell said. / "The vote was rushed," she said. | The vote was rushed | Ruth Kell
             an abbreviated title is the role noun | Gov. Ruth Kell signed the bill. / Sen. Tom Ashby opposed it. / The money will come from a reserve, the governor said. | The money will come from a reserve | Ruth Kell
+            a person a paragraph opens with, not the last speaker | "The plan is rushed," Ruth Kell said. / Board Chair Tom Ashby defended the vote. "We could not wait," he said. | We could not wait | Tom Ashby
+            the last speaker, when the paragraph names someone only after a preposition | "The plan is rushed," Tom Ashby said. / On the plan for Port Ellis, he said more time was needed. | more time was needed | Tom Ashby
             # 8. an addressee or outlet is not the speaker
             told an outlet | Singer Ana Berg left hospital on Monday. / "I am fine," Berg told PEOPLE. | I am fine | Ana Berg
             # unnamed speakers stay unnamed
