@@ -242,7 +242,7 @@ final class MentionParser {
         if (run.size() - nameStart >= 3 && run.get(nameStart).start() == sentence.start()) {
             nameStart++; // "Analyst Jonas Whitfield said": a capitalised sentence start may be a common noun
         }
-        List<Token> name = run.subList(nameStart, run.size());
+        List<Token> name = run.subList(nameStart, nameEndInRun(run, nameStart));
         if (name.isEmpty()) {
             return new Mention(Mention.Kind.ROLE, written, null, written, start, indefinite, false);
         }
@@ -331,6 +331,15 @@ final class MentionParser {
             start++;
         }
         return start;
+    }
+
+    /** Where the name proper ends inside a run: before honours after two or more name words ("Ana Reid KC"). */
+    static int nameEndInRun(List<Token> run, int nameStart) {
+        int end = run.size();
+        while (end - nameStart > 2 && WordClasses.isPostNominal(run.get(end - 1).text())) {
+            end--;
+        }
+        return end;
     }
 
     private static boolean isDeterminerOnly(List<Token> words) {

@@ -131,7 +131,10 @@ final class ReportedSpeechFinder {
             start += timeAdverbLength(tokens, start); // "he said today more attention must …"
         } else if (start < tokens.size() && (SpeechVerbs.takesObject(verb) || isPrepositionOrTime(tokens.get(start)))) {
             int complementiser = indexOfComplementiser(tokens, start);
-            if (complementiser >= 0) {
+            if (SpeechVerbs.takesObject(verb) && start + 2 < tokens.size() && tokens.get(start).isWord()
+                    && !isPrepositionOrTime(tokens.get(start)) && isSubjectPronoun(tokens.get(start + 1))) {
+                start++; // "told reporters they were waiting for answers about how …": the clause, not "how"
+            } else if (complementiser >= 0) {
                 start = complementiser + 1;
                 explicit = true;
             } else if (SpeechVerbs.takesObject(verb) && start + 1 < tokens.size() && tokens.get(start).isWord()
@@ -186,8 +189,9 @@ final class ReportedSpeechFinder {
                 comma = k;
             }
         }
-        if (comma <= 0 || comma + 1 >= tokens.size() || tokens.get(comma + 1).start() != speaker.start()) {
-            return;
+        if (comma <= 0 || comma + 1 >= tokens.size() || tokens.get(comma + 1).start() != speaker.start()
+                || SpeechVerbs.isSpeechVerb(tokens.get(comma + 1).lower())) {
+            return; // "…, spoke for many of them during hours of public comment.": a verb opens no speaker
         }
         addClause(sentence, 0, comma, attribution, false, clauses);
     }
@@ -323,6 +327,13 @@ final class ReportedSpeechFinder {
             return 2;
         }
         return 0;
+    }
+
+    private static boolean isSubjectPronoun(Token token) {
+        return switch (token.lower()) {
+            case "he", "she", "they", "we", "i", "it" -> true;
+            default -> false;
+        };
     }
 
     private static boolean isNounDeterminer(Token token) {

@@ -108,7 +108,7 @@ final class SpeakerResolver {
                 case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null
                         : pronounReferent(mention, paragraphSubject(attribution, nextPerson, focusPosition), salientPerson, nextPerson);
                 case NAME -> namedSpeaker(mention, salientPerson);
-                case ROLE -> mention.indefinite() ? null : roleReferent(mention.role(), salientPerson, lastOrganisation);
+                case ROLE -> mention.indefinite() ? null : roleReferent(mention.role(), salientPerson, lastOrganisation, nextOrganisation);
             };
             if (speaker != null && mention.kind() != Mention.Kind.NAME) {
                 speaker.addMention(mention.text());
@@ -207,13 +207,18 @@ final class SpeakerResolver {
      * description shares its head noun; else, as a reader would, the most salient person (or, for an
      * organisation noun, the last organisation) named before.
      */
-    private SpeakerEntity roleReferent(String roleNounPhrase, SpeakerEntity salientPerson, String lastOrganisation) {
+    private SpeakerEntity roleReferent(String roleNounPhrase, SpeakerEntity salientPerson, String lastOrganisation,
+                                       int organisationsBefore) {
         SpeakerEntity described = bestDescriptionMatch(roleNounPhrase);
         if (described != null || roleNounPhrase == null) {
             return described;
         }
         String[] words = WHITESPACE.split(roleNounPhrase.strip());
         String head = words[words.length - 1].toLowerCase();
+        String headed = organisationWithHead(head, organisationsBefore);
+        if (headed != null && words.length > 1 && isArticleOrDemonstrative(words[0])) {
+            return entities.computeIfAbsent(headed.toLowerCase(), key -> new SpeakerEntity(headed));
+        }
         if (WordClasses.isGenericOrganisationNoun(head)) {
             return lastOrganisation == null ? null
                     : entities.computeIfAbsent(lastOrganisation.toLowerCase(), key -> new SpeakerEntity(lastOrganisation));
@@ -221,6 +226,21 @@ final class SpeakerResolver {
         if (isPersonNoun(head) && words.length > 1 && isArticleOrDemonstrative(words[0])
                 && !unnamedRoleHeads.contains(head)) {
             return salientPerson;
+        }
+        return null;
+    }
+
+    /**
+     * "the university" after "Gulf Coast State University" and then "the Hollis Institute": the last
+     * organisation named before whose name ends in the noun, or null.
+     */
+    private String organisationWithHead(String head, int organisationsBefore) {
+        for (int k = organisationsBefore - 1; k >= 0 && k >= organisationsBefore - MAX_DESCRIBED_ENTITIES; k--) {
+            String name = organisationMentions.get(k).fullName();
+            String last = name.substring(name.lastIndexOf(' ') + 1).toLowerCase();
+            if (last.equals(head) || last.equals(head + "'s") || last.equals(head + "’s")) {
+                return name;
+            }
         }
         return null;
     }
@@ -451,7 +471,7 @@ final class SpeakerResolver {
                         && EntityKind.of(MentionParser.text(run)) != EntityKind.ORGANISATION) {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
                 }
-                List<Token> name = run.subList(nameStart, run.size());
+                List<Token> name = run.subList(nameStart, MentionParser.nameEndInRun(run, nameStart));
                 if (name.size() > MAX_NAME_WORDS) {
                     i = end; // a run of capitalised words this long is a heading or a title of a work, not a name
                     continue;

@@ -69,7 +69,7 @@ final class SubjectFinder {
     }
 
     /**
-     * Where ", who … ," or ", whose … ," closing right before the verb starts (the pronoun's index), or -1.
+     * Where ", who … ,", ", whose … ," or ", which … ," closing right before the verb starts (the pronoun's index), or -1.
      * The clause may hold any words ("since October", "and"), but no quotation or sentence end.
      */
     private static int nonRestrictiveRelative(List<Token> tokens, int end, int verbIndex) {
@@ -81,7 +81,7 @@ final class SubjectFinder {
             if (token.isQuote() || token.is(".") || token.is(";") || token.is(":")) {
                 return -1;
             }
-            if ((token.is("who") || token.is("whose")) && tokens.get(k - 1).is(",")) {
+            if ((token.is("who") || token.is("whose") || token.is("which")) && tokens.get(k - 1).is(",")) {
                 return k;
             }
         }

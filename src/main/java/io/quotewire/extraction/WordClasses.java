@@ -25,6 +25,7 @@ final class WordClasses {
     private static final WordList PLACES = WordList.load("places.txt");
     private static final WordList DEMONYMS = WordList.load("demonyms.txt");
     private static final WordList MEDIA_OUTLETS = WordList.load("media-outlets.txt");
+    private static final WordList POST_NOMINALS = WordList.load("post-nominals.txt");
     private static final java.util.Map<String, String> TITLE_ABBREVIATIONS = WordList.load("title-abbreviations.txt").pairs();
 
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they");
@@ -47,7 +48,8 @@ final class WordClasses {
             "about", "above", "across", "after", "against", "along", "among", "around", "at", "before",
             "behind", "below", "beside", "between", "by", "during", "for", "from", "in", "inside", "into",
             "like", "near", "of", "off", "on", "onto", "out", "over", "per", "through", "to", "toward",
-            "towards", "under", "until", "upon", "with", "within", "without", "it", "there", "here",
+            "towards", "under", "until", "upon", "with", "within", "without", "outside", "opposite", "beyond",
+            "amid", "despite", "alongside", "throughout", "it", "there", "here",
             "how", "why", "whether", "not", "is", "are", "was", "were", "be", "been", "being", "has", "have",
             "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall",
             "should", "i", "we", "you", "me", "him", "us", "them", "it's", "its", "this", "these", "those");
@@ -77,6 +79,11 @@ final class WordClasses {
             "sought", "taught", "slept", "meant", "dealt", "rang", "sang", "sank", "swam", "fled", "lit",
             "fed", "hurt", "it's", "it’s", "there's", "there’s", "he's", "she's", "they're", "we're",
             "that's", "that’s");
+
+    /** "KC", "MP", "OBE": letters after a name that are not part of it (only in capitals). */
+    static boolean isPostNominal(String word) {
+        return word.length() >= 2 && word.equals(word.toUpperCase(java.util.Locale.ROOT)) && POST_NOMINALS.contains(word);
+    }
 
     /** "gov" → "governor": the word an abbreviated title stands for; other words unchanged. */
     static String expandTitle(String lowerWord) {

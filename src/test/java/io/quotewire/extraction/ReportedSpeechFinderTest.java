@@ -42,6 +42,7 @@ class ReportedSpeechFinderTest {
             Mara Lind said Tuesday that the pier would reopen.                                 | the pier would reopen @ Mara Lind
             Mara Lind welcomed the plan but warned that the pier was unsafe.                   | the pier was unsafe @ Mara Lind
             Mara Lind, a harbour pilot whose boat sank, said the pier was unsafe.             | the pier was unsafe @ Mara Lind
+            Mara Lind told reporters they were waiting to hear how the pier failed.           | they were waiting to hear how the pier failed @ Mara Lind
             """)
     void findsReportedClauses(String text, String expected) {
         assertEquals(expected, clauses(text));
@@ -57,6 +58,7 @@ class ReportedSpeechFinderTest {
             # a speech verb after a determiner is a noun: "the state", "its report"
             Mara Lind left because the state would not pay.
             The council published its report on the ferry.
+            Mara Lind, a mother of two Westfield pupils who helped gather more than 900 signatures on a petition against the closure, spoke for many of them during nearly two hours of public comment.
             """)
     void findsNothing(String text) {
         assertEquals("", clauses(text));

@@ -51,10 +51,13 @@ class SpeakerResolverTest {
             an abbreviated title is the role noun | Gov. Ruth Kell signed the bill. / Sen. Tom Ashby opposed it. / The money will come from a reserve, the governor said. | The money will come from a reserve | Ruth Kell
             a person a paragraph opens with, not the last speaker | "The plan is rushed," Ruth Kell said. / Board Chair Tom Ashby defended the vote. "We could not wait," he said. | We could not wait | Tom Ashby
             the last speaker, when the paragraph names someone only after a preposition | "The plan is rushed," Tom Ashby said. / On the plan for Port Ellis, he said more time was needed. | more time was needed | Tom Ashby
+            honours after the name are not part of it | "The verdict is unsafe," said Ruth Kell KC. / "We will appeal," Ms Kell said. | We will appeal | Ruth Kell
+            the organisation the noun heads, not the last one named | The Harbour State University led the study. / Funding came from the Kellby Institute. / The university said it had filed a patent. | it had filed a patent | Harbour State University
             # 8. an addressee or outlet is not the speaker
             told an outlet | Singer Ana Berg left hospital on Monday. / "I am fine," Berg told PEOPLE. | I am fine | Ana Berg
             # unnamed speakers stay unnamed
             an unnamed spokesperson, then the spokesperson | Sara Holm runs the port. / A police spokesperson said the road was closed. / The spokesperson added that the crash was under investigation. | the crash was under investigation | -
+            a place after a preposition is not the speaker | Ana Reid won the count. / One Reid volunteer outside City Hall claimed that the vote was unfair. | the vote was unfair | -
             someone's representative | Actor Piet Jansen was taken to hospital. / His rep tells PEOPLE that he is resting. | he is resting | -
             """)
     void resolvesTheSpeaker(String name, String body, String quoteText, String speaker) {

@@ -22,6 +22,7 @@ class SubjectFinderTest {
             Kamau, 41, who had not run since March, said the vote was unfair.                      | said     | Kamau
             Joel Kamau, who chairs the board, said the vote was unfair.                            | said     | Joel Kamau
             Ana Reid, whose shop on Dock Road flooded, said the vote was unfair.                   | said     | Ana Reid
+            The Dock Workers Guild, which has organised here since last year, said it was unfair.  | said     | The Dock Workers Guild
             # an unnamed source with an apposition: the source, not the apposition, speaks
             A spokesperson for the Port Safety Office, the regulator, said that it was watching.  | said     | A spokesperson for the Port Safety Office
             Minister for Trade Ola Dahl on Friday advised parties to stop the protest.             | advised  | Minister for Trade Ola Dahl
