@@ -18,6 +18,7 @@ public enum AttributionRule {
     MULTI_PARAGRAPH("multi-paragraph", 0.7, "A segment of a quote running over paragraphs takes the speaker of its other segments"),
     SAME_PARAGRAPH("same-paragraph", 0.7, "An unattributed quote takes the speaker of the split quote or speech next to it in its paragraph"),
     CONTINUATION("continuation", 0.65, "A paragraph of quotation only continues the last speaker of the paragraph before"),
+    HEADLINE_ECHO("headline-echo", 0.7, "A headline quote takes the speaker of the body quote it repeats"),
     UNATTRIBUTED("unattributed", 0.3, "No speaker in the text: the speaker is null, never a guess");
 
     private final String id;

@@ -26,7 +26,8 @@ final class MentionParser {
         List<Token> head = chunks.get(chunks.size() - 1);
         String apposition = null;
         if (chunks.size() >= 2 && isApposition(head)
-                && (isPureName(chunks.get(chunks.size() - 2)) || isIndefinite(chunks.get(chunks.size() - 2)))) {
+                && (isPureName(chunks.get(chunks.size() - 2)) || endsWithName(chunks.get(chunks.size() - 2))
+                    || isIndefinite(chunks.get(chunks.size() - 2)))) {
             // "Ola Berg, the mayor," and "A spokesperson for the agency, the national regulator,": the first is the head
             apposition = text(head);
             head = chunks.get(chunks.size() - 2);
@@ -190,6 +191,23 @@ final class MentionParser {
         return head <= 3 && WordClasses.isTitle(chunk.get(head).lower());
     }
 
+    /** "Chairman of selectors Rajeev Hegde": a role closed by a full name, which an apposition then describes. */
+    private static boolean endsWithName(List<Token> chunk) {
+        int size = chunk.size();
+        return size >= 3 && chunk.get(size - 1).isCapitalized() && !chunk.get(size - 1).isPossessive()
+                && chunk.get(size - 2).isCapitalized() && !chunk.get(size - 2).isPossessive()
+                && !chunk.get(size - 3).isCapitalized() && WordClasses.isTitle(titleWord(chunk, size - 2));
+    }
+
+    private static String titleWord(List<Token> chunk, int nameStart) {
+        for (int i = nameStart - 1; i >= 0; i--) {
+            if (WordClasses.isTitle(chunk.get(i).lower())) {
+                return chunk.get(i).lower();
+            }
+        }
+        return "";
+    }
+
     private static boolean isPureName(List<Token> chunk) {
         if (chunk.size() > 5) {
             return false;
@@ -239,10 +257,11 @@ final class MentionParser {
         }
         List<Token> run = words.subList(runStart, headEnd);
         int nameStart = nameStartInRun(run);
-        if (run.size() - nameStart >= 3 && run.get(nameStart).start() == sentence.start()) {
+        int nameEnd = nameEndInRun(run, nameStart);
+        if (nameEnd - nameStart >= 3 && run.get(nameStart).start() == sentence.start()) {
             nameStart++; // "Analyst Jonas Whitfield said": a capitalised sentence start may be a common noun
         }
-        List<Token> name = run.subList(nameStart, nameEndInRun(run, nameStart));
+        List<Token> name = run.subList(nameStart, nameEnd);
         if (name.isEmpty()) {
             return new Mention(Mention.Kind.ROLE, written, null, written, start, indefinite, false);
         }

@@ -13,10 +13,16 @@ import java.util.Set;
  * <ol>
  *   <li>the other segments of its multi-paragraph quote (a paragraph left open and reopened);</li>
  *   <li>the other half of a split quote, or the reported speech before it, in the same paragraph;</li>
- *   <li>for a paragraph made only of quotation, the last speaker of the paragraph before.</li>
+ *   <li>for a paragraph made only of quotation, the last speaker of the paragraph before;</li>
+ *   <li>for a quote in a headline, the speaker of the body quote that repeats its words.</li>
  * </ol>
  */
 final class SpeakerInheritance {
+
+    /** Headline quotes looked up in the body: a headline holds a few, whatever the text. */
+    private static final int MAX_HEADLINE_QUOTES = 8;
+
+    private static final java.util.regex.Pattern PUNCTUATION_RUN = java.util.regex.Pattern.compile("[\\s\\p{P}&&[^']]+");
 
     private final String text;
     private final Set<Integer> quoteOnlyParagraphs = new HashSet<>();
@@ -79,6 +85,39 @@ final class SpeakerInheritance {
                 }
             }
         });
+        echoHeadlines(candidates);
+    }
+
+    /**
+     * "‘Cut off from our customers’ – traders fight plan": a headline quoting words the body attributes
+     * ("…cut off from our customers,’ she said") is that speaker's.
+     */
+    private void echoHeadlines(List<QuoteCandidate> candidates) {
+        int looked = 0;
+        for (QuoteCandidate headline : candidates) {
+            if (!headline.paragraph().headline() || headline.attributed() || headline.type() != QuoteType.DIRECT) {
+                continue;
+            }
+            if (++looked > MAX_HEADLINE_QUOTES) {
+                return;
+            }
+            String words = comparable(headline.start(), headline.end());
+            if (words.isEmpty()) {
+                continue;
+            }
+            for (QuoteCandidate body : candidates) {
+                if (!body.paragraph().headline() && body.attributed() && body.type() == QuoteType.DIRECT
+                        && comparable(body.start(), body.end()).contains(words)) {
+                    headline.inherit(body.attribution(), AttributionRule.HEADLINE_ECHO);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The quoted words in lower case, without the punctuation that ends or links them. */
+    private String comparable(int start, int end) {
+        return PUNCTUATION_RUN.matcher(text.substring(start, end).toLowerCase(java.util.Locale.ROOT).replace('’', '\'')).replaceAll(" ").strip();
     }
 
     boolean isQuoteOnlyParagraph(Paragraph paragraph) {

@@ -40,6 +40,8 @@ final class SpeakerResolver {
     private static final int MAX_DESCRIBED_ENTITIES = 200;
 
     private static final int MAX_NAME_WORDS = 8;
+    /** "the 33-year-old": an age that stands for a person. */
+    private static final java.util.regex.Pattern AGE_NOUN = java.util.regex.Pattern.compile("\\d{1,3}-year-old");
     /** How many person mentions back a pronoun looks for someone of its gender: a few paragraphs of news. */
     private static final int MAX_PRONOUN_LOOKBACK = 20;
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
@@ -108,7 +110,9 @@ final class SpeakerResolver {
                 case PRONOUN -> mention.text().equalsIgnoreCase("they") ? null
                         : pronounReferent(mention, paragraphSubject(attribution, nextPerson, focusPosition), salientPerson, nextPerson);
                 case NAME -> namedSpeaker(mention, salientPerson);
-                case ROLE -> mention.indefinite() ? null : roleReferent(mention.role(), salientPerson, lastOrganisation, nextOrganisation);
+                // a headline speaks of the whole article: its "authority says" may be named only below it
+                case ROLE -> mention.indefinite() ? null : roleReferent(mention.role(), salientPerson, lastOrganisation,
+                        attribution.paragraph().headline() ? organisationMentions.size() : nextOrganisation);
             };
             if (speaker != null && mention.kind() != Mention.Kind.NAME) {
                 speaker.addMention(mention.text());
@@ -209,15 +213,20 @@ final class SpeakerResolver {
      */
     private SpeakerEntity roleReferent(String roleNounPhrase, SpeakerEntity salientPerson, String lastOrganisation,
                                        int organisationsBefore) {
-        SpeakerEntity described = bestDescriptionMatch(roleNounPhrase);
-        if (described != null || roleNounPhrase == null) {
-            return described;
+        if (roleNounPhrase == null) {
+            return null;
         }
         String[] words = WHITESPACE.split(roleNounPhrase.strip());
         String head = words[words.length - 1].toLowerCase();
-        String headed = organisationWithHead(head, organisationsBefore);
-        if (headed != null && words.length > 1 && isArticleOrDemonstrative(words[0])) {
+        // "the authority", or "authority says" in a headline: the organisation of that name, not its chair
+        String headed = WordClasses.isOrganisationNoun(head) || WordClasses.isGenericOrganisationNoun(head)
+                ? organisationWithHead(head, organisationsBefore) : null;
+        if (headed != null && (words.length == 1 || isArticleOrDemonstrative(words[0]))) {
             return entities.computeIfAbsent(headed.toLowerCase(), key -> new SpeakerEntity(headed));
+        }
+        SpeakerEntity described = bestDescriptionMatch(roleNounPhrase);
+        if (described != null) {
+            return described;
         }
         if (WordClasses.isGenericOrganisationNoun(head)) {
             return lastOrganisation == null ? null
@@ -238,6 +247,9 @@ final class SpeakerResolver {
         for (int k = organisationsBefore - 1; k >= 0 && k >= organisationsBefore - MAX_DESCRIBED_ENTITIES; k--) {
             String name = organisationMentions.get(k).fullName();
             String last = name.substring(name.lastIndexOf(' ') + 1).toLowerCase();
+            if (name.indexOf(' ') < 0) {
+                continue; // "Authority chair Ana Reid": the noun itself, capitalised, names nothing
+            }
             if (last.equals(head) || last.equals(head + "'s") || last.equals(head + "’s")) {
                 return name;
             }
@@ -259,7 +271,7 @@ final class SpeakerResolver {
     /** A role noun that names a person: a title ("judge", "minister") or an agent noun ("skipper", "scientist"). */
     private static boolean isPersonNoun(String lowerWord) {
         return WordClasses.isTitle(lowerWord) || lowerWord.endsWith("ist") || lowerWord.endsWith("person")
-                || lowerWord.endsWith("man") || lowerWord.endsWith("woman");
+                || lowerWord.endsWith("man") || lowerWord.endsWith("woman") || AGE_NOUN.matcher(lowerWord).matches();
     }
 
     private boolean noPersonBefore(int position) {
@@ -444,9 +456,19 @@ final class SpeakerResolver {
             }
             List<Token> tokens = sentence.tokens();
             boolean personInSentence = false;
+            Map<Integer, Integer> definitions = acronymDefinitions(tokens);
             int i = 0;
             while (i < tokens.size()) {
                 Token token = tokens.get(i);
+                Integer definitionEnd = definitions.get(i);
+                if (definitionEnd != null) {
+                    // "the Transport and Passenger Workers' Union (TPWU)": one organisation, whatever its words
+                    String organisation = spanText(tokens, i, definitionEnd);
+                    organisationByAcronym.put(tokens.get(definitionEnd + 1).text(), organisation);
+                    organisationMentions.add(new NamedMention(token.start(), organisation, sentence.paragraph(), false));
+                    i = definitionEnd + 3;
+                    continue;
+                }
                 if (isKinPhrase(tokens, i) && lastFamilyName != null) {
                     String given = tokens.get(i + 2).text();
                     kinNames.putIfAbsent(given, given + " " + lastFamilyName);
@@ -467,11 +489,12 @@ final class SpeakerResolver {
                     midSentenceNames.add(run.get(0).text());
                 }
                 int nameStart = MentionParser.nameStartInRun(run);
-                if (i == 0 && nameStart == 0 && run.size() >= 3
+                int nameEnd = MentionParser.nameEndInRun(run, nameStart);
+                if (i == 0 && nameStart == 0 && nameEnd >= 3
                         && EntityKind.of(MentionParser.text(run)) != EntityKind.ORGANISATION) {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
                 }
-                List<Token> name = run.subList(nameStart, MentionParser.nameEndInRun(run, nameStart));
+                List<Token> name = run.subList(nameStart, nameEnd);
                 if (name.size() > MAX_NAME_WORDS) {
                     i = end; // a run of capitalised words this long is a heading or a title of a work, not a name
                     continue;
@@ -535,6 +558,57 @@ final class SpeakerResolver {
             }
         }
         return true;
+    }
+
+    /**
+     * Names defined by the acronym after them in brackets, "Transport and Passenger Workers' Union (TPWU)":
+     * for each, the index of its first word and of the "(" after its last. The initials of its capitalised
+     * words spell the acronym; "and", "of", "for", "the" and "&" may stand between them.
+     */
+    private static Map<Integer, Integer> acronymDefinitions(List<Token> tokens) {
+        Map<Integer, Integer> definitions = new HashMap<>();
+        for (int open = 1; open + 2 < tokens.size(); open++) {
+            Token acronym = tokens.get(open + 1);
+            if (!tokens.get(open).is("(") || !tokens.get(open + 2).is(")") || !acronym.isAllCaps()
+                    || acronym.text().length() > 8) {
+                continue;
+            }
+            String letters = acronym.text();
+            int matched = letters.length();
+            int first = -1;
+            for (int k = open - 1; k >= 0 && matched > 0 && open - k <= 2 * letters.length() + 2; k--) {
+                Token word = tokens.get(k);
+                if (word.isCapitalized() && !word.lower().equals("the")) {
+                    if (Character.toUpperCase(word.text().charAt(0)) != letters.charAt(matched - 1)) {
+                        break;
+                    }
+                    matched--;
+                    first = k;
+                } else if (!isNameConnector(word)) {
+                    break;
+                }
+            }
+            if (matched == 0 && first >= 0 && open - first > 1) {
+                definitions.put(first, open);
+            }
+        }
+        return definitions;
+    }
+
+    private static boolean isNameConnector(Token token) {
+        return token.is("and") || token.is("of") || token.is("for") || token.is("&") || token.is("'") || token.is("’");
+    }
+
+    /** The words of tokens [from, to) as written, with the text's own spacing between them. */
+    private static String spanText(List<Token> tokens, int from, int to) {
+        StringBuilder text = new StringBuilder(tokens.get(from).text());
+        for (int k = from + 1; k < to; k++) {
+            if (tokens.get(k).start() > tokens.get(k - 1).end()) {
+                text.append(' ');
+            }
+            text.append(tokens.get(k).text());
+        }
+        return text.toString();
     }
 
     /** "World Health Organization" makes "WHO" its short form. */

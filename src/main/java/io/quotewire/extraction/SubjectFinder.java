@@ -39,7 +39,10 @@ final class SubjectFinder {
                 return head;
             }
         }
-        int start = end;
+        // "The Tsavo Elephant Fund, a charity that monitors the herds, said": the apposition's own clause
+        // words ("that") do not end the subject
+        int apposition = appositionOpening(tokens, end, verbIndex);
+        int start = apposition > 0 ? apposition : end;
         while (start > 0 && verbIndex - start < MAX_LOOKBACK && !isClauseBoundary(tokens.get(start - 1))) {
             start--;
         }
@@ -88,6 +91,29 @@ final class SubjectFinder {
         return -1;
     }
 
+    /** The comma opening ", a charity that …," or ", the union's organiser," right after a name and closing before the verb, or -1. */
+    private static int appositionOpening(List<Token> tokens, int end, int verbIndex) {
+        if (!tokens.get(end - 1).is(",")) {
+            return -1;
+        }
+        for (int k = end - 2; k >= 1 && verbIndex - k < MAX_LOOKBACK; k--) {
+            Token token = tokens.get(k);
+            if (token.isQuote() || token.is(".") || token.is(";") || token.is(":")) {
+                return -1;
+            }
+            if (token.is(",")) {
+                Token first = tokens.get(k + 1);
+                boolean describes = first.is("a") || first.is("an") || first.is("the") || first.isPossessive();
+                return describes && tokens.get(k - 1).isCapitalized() ? k : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isNonRestrictivePronoun(Token token) {
+        return token.is("who") || token.is("whose") || token.is("which");
+    }
+
     private static boolean isRelativePronoun(Token token) {
         return token.is("who") || token.is("which");
     }
@@ -109,6 +135,10 @@ final class SubjectFinder {
             Token token = tokens.get(end);
             if (token.isQuote() || token.is(":")) {
                 break;
+            }
+            if (token.is(",") && end > 0 && end + 1 < tokens.size() && isNonRestrictivePronoun(tokens.get(end + 1))) {
+                // "Sunitha Rao, who now runs an academy, …": the subject ends before its relative clause
+                return parser.parse(tokens, 0, end, sentence);
             }
             String lower = token.lower();
             if (token.isWord() && !token.isCapitalized()

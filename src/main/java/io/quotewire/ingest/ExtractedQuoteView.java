@@ -20,7 +20,8 @@ public record ExtractedQuoteView(
                 examples = "quote-speaker-verb", enumeration = {
                         "quote-verb-speaker", "quote-speaker-verb", "quote-according-to", "speaker-verb-intro",
                         "speaker-verb-partial", "possessor-statement", "sentence-subject-intro", "reported",
-                        "according-to", "multi-paragraph", "same-paragraph", "continuation", "unattributed"})
+                        "according-to", "multi-paragraph", "same-paragraph", "continuation", "headline-echo",
+                        "unattributed"})
         String rule,
         @Schema(description = "Rough confidence in the attribution, 0 to 1") double confidence,
         @Schema(description = "The sentence the quote stands in") String context) {

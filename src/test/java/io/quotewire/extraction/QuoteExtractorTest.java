@@ -135,6 +135,15 @@ class QuoteExtractorTest {
     }
 
     @Test
+    void aHeadlineQuoteTakesTheSpeakerOfTheBodyQuoteItRepeats() {
+        Extraction extraction = extract("‘Cut off from our customers’ – traders fight lane plan\n\n"
+                + "Ruth Kell has run a shop on the street for 22 years. ‘We’re being cut off from our customers,’ she said.\n");
+        ExtractedQuote headline = quote(extraction, "Cut off from our customers");
+        assertEquals("Ruth Kell", headline.speaker().name());
+        assertEquals(AttributionRule.HEADLINE_ECHO, headline.rule());
+    }
+
+    @Test
     void offsetsAreCodePoints() {
         String text = "Title 🎉\n\n😀 “Great day for the town,” said Mayor Ola Berg.\n";
         ExtractedQuote q = quote(extract(text), "Great day for the town");

@@ -53,6 +53,13 @@ class SpeakerResolverTest {
             the last speaker, when the paragraph names someone only after a preposition | "The plan is rushed," Tom Ashby said. / On the plan for Port Ellis, he said more time was needed. | more time was needed | Tom Ashby
             honours after the name are not part of it | "The verdict is unsafe," said Ruth Kell KC. / "We will appeal," Ms Kell said. | We will appeal | Ruth Kell
             the organisation the noun heads, not the last one named | The Harbour State University led the study. / Funding came from the Kellby Institute. / The university said it had filed a patent. | it had filed a patent | Harbour State University
+            honours after a name that opens a sentence | Ruth Kell MBE, 79, told the meeting: "It is the only warm place we have." | It is the only warm place we have. | Ruth Kell
+            the organisation a bare headline noun names, not its chair | Port plan will create jobs, authority says / The Kell Bay Ports Authority backed the plan. / Authority chair Ruth Kell said the channel was too shallow. | Port plan will create jobs | Kell Bay Ports Authority
+            an age that stands for the person | Tom Ashby was left out of the squad. / Speaking on Sunday, the 33-year-old said that he had learnt of it by text. | he had learnt of it by text | Tom Ashby
+            a role closed by a name, then an apposition | Chairman of selectors Tom Ashby, a former wicketkeeper, stated that the panel would "invest in youth" this season. | invest in youth | Tom Ashby
+            an organisation with an apposition holding a relative clause | The Kell Elephant Fund, a charity that counts the herds, said the tusks came from four animals. | the tusks came from four animals | Kell Elephant Fund
+            a subject with a relative clause, then two verbs | Former captain Ruth Kell, who now coaches juniors, called the decision "shabby" and said the board owed the player an apology. | the board owed the player an apology | Ruth Kell
+            an organisation defined by its acronym, "and" inside its name | Drivers of the Road and Rail Workers' Union (RRWU) voted to strike. / RRWU said the strike would start on Monday. | the strike would start on Monday | Road and Rail Workers' Union
             # 8. an addressee or outlet is not the speaker
             told an outlet | Singer Ana Berg left hospital on Monday. / "I am fine," Berg told PEOPLE. | I am fine | Ana Berg
             # unnamed speakers stay unnamed
