@@ -16,7 +16,9 @@ final class BoilerplateLines {
         String line = text.substring(paragraph.start(), Math.min(paragraph.end(), paragraph.start() + 40))
                 .toLowerCase(Locale.ROOT);
         for (String prefix : PREFIXES) {
-            if (line.startsWith(prefix)) {
+            // a whole word: "Share this" is a button, "Shares in Acme fell" is news
+            if (line.startsWith(prefix) && (line.length() == prefix.length()
+                    || !Character.isLetter(prefix.charAt(prefix.length() - 1)) || !Character.isLetter(line.charAt(prefix.length())))) {
                 return true;
             }
         }

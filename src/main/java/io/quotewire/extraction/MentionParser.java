@@ -27,7 +27,7 @@ final class MentionParser {
         String apposition = null;
         if (chunks.size() >= 2 && isApposition(head)
                 && (isPureName(chunks.get(chunks.size() - 2)) || endsWithName(chunks.get(chunks.size() - 2))
-                    || isIndefinite(chunks.get(chunks.size() - 2)))) {
+                    || isIndefinite(chunks.get(chunks.size() - 2)) && !isPureName(head))) {
             // "Ola Berg, the mayor," and "A spokesperson for the agency, the national regulator,": the first is the head
             apposition = text(head);
             head = chunks.get(chunks.size() - 2);

@@ -55,6 +55,9 @@ final class ReportedSpeechFinder {
             if (!SpeechVerbs.reportsClause(lower) && !SpeechVerbs.takesInfinitive(lower)) {
                 continue;
             }
+            if (lower.startsWith("add") && v + 1 < tokens.size() && tokens.get(v + 1).is("to")) {
+                continue; // "the study added to growing evidence": increased, not said
+            }
             if (lower.endsWith("ing") && !SpeechVerbs.isParticiple(lower)) {
                 continue; // "suggesting that …" interprets rather than reports
             }
@@ -264,12 +267,12 @@ final class ReportedSpeechFinder {
         return tokens.size();
     }
 
-    /** "X said A and that B": A and B are reported separately. */
+    /** "X said A and that B", "… but that B": A and B are reported separately. */
     private static List<int[]> conjuncts(List<Token> tokens, int start, int end) {
         List<int[]> parts = new ArrayList<>();
         int partStart = start;
         for (int k = start; k + 1 < end; k++) {
-            if (tokens.get(k).is("and") && tokens.get(k + 1).is("that")) {
+            if ((tokens.get(k).is("and") || tokens.get(k).is("but")) && tokens.get(k + 1).is("that")) {
                 parts.add(new int[] {partStart, k});
                 partStart = k + 2;
             }
@@ -295,7 +298,7 @@ final class ReportedSpeechFinder {
         if (to - from < 2) {
             return;
         }
-        boolean finite = false;
+        boolean finite = isSubjectPronoun(tokens.get(from)) && to - from >= 3; // "said she woke to …"
         for (int k = from; k < to; k++) {
             Token token = tokens.get(k);
             if (k - from < FINITE_VERB_WINDOW && token.isWord() && WordClasses.isFiniteVerbCue(token.lower())) {

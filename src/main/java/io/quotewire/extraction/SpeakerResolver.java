@@ -271,7 +271,8 @@ final class SpeakerResolver {
     /** A role noun that names a person: a title ("judge", "minister") or an agent noun ("skipper", "scientist"). */
     private static boolean isPersonNoun(String lowerWord) {
         return WordClasses.isTitle(lowerWord) || lowerWord.endsWith("ist") || lowerWord.endsWith("person")
-                || lowerWord.endsWith("man") || lowerWord.endsWith("woman") || AGE_NOUN.matcher(lowerWord).matches();
+                || lowerWord.endsWith("man") || lowerWord.endsWith("woman") || AGE_NOUN.matcher(lowerWord).matches()
+                || WordClasses.isDemonym(lowerWord); // "the Italian said"
     }
 
     private boolean noPersonBefore(int position) {
@@ -478,7 +479,7 @@ final class SpeakerResolver {
                     continue;
                 }
                 int end = i;
-                while (end < tokens.size() && tokens.get(end).isCapitalized()) {
+                while (end < tokens.size() && (tokens.get(end).isCapitalized() || isAmpersandInName(tokens, end))) {
                     end++;
                     if (tokens.get(end - 1).isPossessive()) {
                         break;
@@ -488,13 +489,13 @@ final class SpeakerResolver {
                 if (run.size() == 1 && i > 0 && tokens.get(i - 1).isWord() && !WordClasses.isDescriptiveWord(run.get(0).text())) {
                     midSentenceNames.add(run.get(0).text());
                 }
-                int nameStart = MentionParser.nameStartInRun(run);
+                int nameStart = joinedByAmpersand(run) ? 0 : MentionParser.nameStartInRun(run);
                 int nameEnd = MentionParser.nameEndInRun(run, nameStart);
                 if (i == 0 && nameStart == 0 && nameEnd >= 3
                         && EntityKind.of(MentionParser.text(run)) != EntityKind.ORGANISATION) {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
                 }
-                List<Token> name = run.subList(nameStart, nameEnd);
+                List<Token> name = run.subList(nameStart, nameEnd); 
                 if (name.size() > MAX_NAME_WORDS) {
                     i = end; // a run of capitalised words this long is a heading or a title of a work, not a name
                     continue;
@@ -593,6 +594,21 @@ final class SpeakerResolver {
             }
         }
         return definitions;
+    }
+
+    private static boolean joinedByAmpersand(List<Token> run) {
+        for (Token token : run) {
+            if (token.is("&")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Hearth & Home": an ampersand between capitalised words joins one name. */
+    private static boolean isAmpersandInName(List<Token> tokens, int k) {
+        return tokens.get(k).is("&") && k > 0 && k + 1 < tokens.size() && tokens.get(k - 1).isCapitalized()
+                && !tokens.get(k - 1).isPossessive() && tokens.get(k + 1).isCapitalized();
     }
 
     private static boolean isNameConnector(Token token) {

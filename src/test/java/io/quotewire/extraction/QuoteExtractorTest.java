@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,6 +133,15 @@ class QuoteExtractorTest {
                 + "Critics called the film \"a quiet triumph\" last year.\n");
         assertFalse(texts(e).contains("Harbour Nights,"), () -> "unexpected " + texts(e));
         assertTrue(texts(e).contains("a quiet triumph"), () -> "missing partial quote in " + texts(e));
+    }
+
+    @Test
+    void aParagraphOpeningWithAWordThatStartsLikeABoilerplateLineIsStillRead() {
+        Extraction extraction = extract("Retailer warns again\n\nShare this article\n\n"
+                + "Shares in Kell & Ashby fell after Ruth Kell said that sales had slowed.\n\n"
+                + "\"Share this with everyone you know,\" Ruth Kell said.\n");
+        assertEquals("Ruth Kell", quote(extraction, "sales had slowed").speaker().name());
+        assertEquals(List.of("sales had slowed", "Share this with everyone you know"), texts(extraction));
     }
 
     @Test

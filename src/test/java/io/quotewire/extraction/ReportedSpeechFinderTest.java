@@ -43,6 +43,9 @@ class ReportedSpeechFinderTest {
             Mara Lind welcomed the plan but warned that the pier was unsafe.                   | the pier was unsafe @ Mara Lind
             Mara Lind, a harbour pilot whose boat sank, said the pier was unsafe.             | the pier was unsafe @ Mara Lind
             Mara Lind told reporters they were waiting to hear how the pier failed.           | they were waiting to hear how the pier failed @ Mara Lind
+            Mara Lind said she woke to the sound of water at dawn.                             | she woke to the sound of water at dawn @ Mara Lind
+            Mara Lind lamented that the pier had been left to rot.                             | the pier had been left to rot @ Mara Lind
+            Mara Lind said the board was open to talks but that its hands were tied.          | the board was open to talks @ Mara Lind ; its hands were tied @ Mara Lind
             """)
     void findsReportedClauses(String text, String expected) {
         assertEquals(expected, clauses(text));
@@ -58,6 +61,7 @@ class ReportedSpeechFinderTest {
             # a speech verb after a determiner is a noun: "the state", "its report"
             Mara Lind left because the state would not pay.
             The council published its report on the ferry.
+            The survey added to growing evidence that ferries are safe.
             Mara Lind, a mother of two Westfield pupils who helped gather more than 900 signatures on a petition against the closure, spoke for many of them during nearly two hours of public comment.
             """)
     void findsNothing(String text) {

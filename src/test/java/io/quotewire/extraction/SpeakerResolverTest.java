@@ -60,6 +60,10 @@ class SpeakerResolverTest {
             an organisation with an apposition holding a relative clause | The Kell Elephant Fund, a charity that counts the herds, said the tusks came from four animals. | the tusks came from four animals | Kell Elephant Fund
             a subject with a relative clause, then two verbs | Former captain Ruth Kell, who now coaches juniors, called the decision "shabby" and said the board owed the player an apology. | the board owed the player an apology | Ruth Kell
             an organisation defined by its acronym, "and" inside its name | Drivers of the Road and Rail Workers' Union (RRWU) voted to strike. / RRWU said the strike would start on Monday. | the strike would start on Monday | Road and Rail Workers' Union
+            an unnamed source, then the name in its apposition | A spokesman for the state fire service, Mr Tom Ashby, disclosed that two crews had responded. | two crews had responded | Tom Ashby
+            a demonym that stands for the person | Tom Ashby won the stage in Liege. / The Italian said his team had let the break go. | his team had let the break go | Tom Ashby
+            a company whose name holds an ampersand | Shares in Kell & Ashby fell on Tuesday. / The company said it would close eight shops. | it would close eight shops | Kell & Ashby
+            the club named in full | Ruth Kell found the tortoise on the Vale Golf Club course. / The club said the tortoise was now an honorary member. | the tortoise was now an honorary member | Vale Golf Club
             # 8. an addressee or outlet is not the speaker
             told an outlet | Singer Ana Berg left hospital on Monday. / "I am fine," Berg told PEOPLE. | I am fine | Ana Berg
             # unnamed speakers stay unnamed
