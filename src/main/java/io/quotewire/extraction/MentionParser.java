@@ -148,7 +148,9 @@ final class MentionParser {
         }
         List<Token> kept = chunk.subList(first, chunk.size());
         String lead = kept.get(0).lower();
-        boolean introductory = WordClasses.isPreposition(lead) || lead.endsWith("ing") && !kept.get(0).isCapitalized()
+        boolean titledParticiple = kept.size() > 1 && WordClasses.isTitle(kept.get(1).lower()); // "returning officer Ana Reid"
+        boolean introductory = WordClasses.isPreposition(lead)
+                || lead.endsWith("ing") && !kept.get(0).isCapitalized() && !titledParticiple
                 || (kept.get(0).isCapitalized() && lead.endsWith("ing") && kept.size() > 1
                     && !kept.get(1).isCapitalized()); // "Speaking to reporters", not "Broadcasting Ola Dahl"
         if (!introductory) {

@@ -147,6 +147,9 @@ final class ReportedSpeechFinder {
                 return;
             }
         }
+        if (!explicit && start < tokens.size() && tokens.get(start).is(",") && isParenthetical(tokens, attribution, verbIndex)) {
+            start++; // "After that, he said, he did not want to know": the words after the aside
+        }
         if (!explicit && !SpeechVerbs.allowsBareClause(verb)) {
             return;
         }
@@ -196,7 +199,13 @@ final class ReportedSpeechFinder {
                 || SpeechVerbs.isSpeechVerb(tokens.get(comma + 1).lower())) {
             return; // "…, spoke for many of them during hours of public comment.": a verb opens no speaker
         }
-        addClause(sentence, 0, comma, attribution, false, clauses);
+        int from = 0;
+        for (int k = 0; k < comma; k++) {
+            if (tokens.get(k).is(";") || tokens.get(k).is(":")) {
+                from = k + 1; // "Bank to merge; no forced job cuts, says CEO": the clause after the semicolon
+            }
+        }
+        addClause(sentence, from, comma, attribution, false, clauses);
     }
 
     private void addAccordingTo(Sentence sentence, int accordingIndex, List<ReportedClause> clauses) {
@@ -252,7 +261,8 @@ final class ReportedSpeechFinder {
             }
             if (k + 1 < tokens.size() && token.is(",")) {
                 String next = tokens.get(k + 1).lower();
-                if (SpeechVerbs.isParticiple(next) || next.equals("but") || next.equals("according")
+                boolean butThat = next.equals("but") && k + 2 < tokens.size() && tokens.get(k + 2).is("that");
+                if (SpeechVerbs.isParticiple(next) || next.equals("but") && !butThat || next.equals("according")
                         || next.equals("whereas")) {
                     return k;
                 }
@@ -330,6 +340,18 @@ final class ReportedSpeechFinder {
             return 2;
         }
         return 0;
+    }
+
+    /** ", he said," set off by commas on both sides inside a sentence. */
+    private static boolean isParenthetical(List<Token> tokens, Attribution attribution, int verbIndex) {
+        int subject = -1;
+        for (int k = verbIndex - 1; k >= 0 && verbIndex - k <= 4; k--) {
+            if (tokens.get(k).start() == attribution.position()) {
+                subject = k;
+                break;
+            }
+        }
+        return subject > 0 && tokens.get(subject - 1).is(",");
     }
 
     private static boolean isSubjectPronoun(Token token) {

@@ -61,10 +61,19 @@ final class SpeakerResolver {
     /** Head nouns of unnamed speakers introduced so far ("a spokesperson"): "the spokesperson" is then that one. */
     private final Set<String> unnamedRoleHeads = new java.util.HashSet<>();
     private final GenderEvidence gender = new GenderEvidence();
+    /** Indexes of the paragraphs that open with a quotation. */
+    private final Set<Integer> quoteLedParagraphs = new java.util.HashSet<>();
 
     /** Resolves the attributions in place. Sentences are the whole article's, in order. */
     void resolve(List<Sentence> sentences, List<Attribution> attributions) {
         collectFullNames(sentences);
+        int lastParagraph = -1;
+        for (Sentence sentence : sentences) {
+            if (sentence.paragraph().index() != lastParagraph && !sentence.tokens().isEmpty() && sentence.tokens().get(0).isQuote()) {
+                quoteLedParagraphs.add(sentence.paragraph().index());
+            }
+            lastParagraph = sentence.paragraph().index();
+        }
         List<Attribution> ordered = new ArrayList<>(attributions);
         ordered.sort(Comparator.comparingInt(Attribution::position));
         Map<String, SpeakerEntity> byMentionWord = registerNamedSpeakers(ordered);
@@ -178,12 +187,16 @@ final class SpeakerResolver {
 
     /**
      * The person a sentence of the attribution's own paragraph opened with, named after the focus was set:
-     * "Board President Ola Berg defended the vote. "…," he said." speaks of Berg, whoever spoke before.
+     * "Board President Ola Berg defended the vote. "…," he said." speaks of Berg, whoever spoke before. A
+     * paragraph that opens with the quote looks at the paragraph before: "Ana Reid, 29, had brought her
+     * daughters. / "I was scared," she said."
      */
     private SpeakerEntity paragraphSubject(Attribution attribution, int namedBefore, int focusPosition) {
+        int own = attribution.paragraph().index();
+        int earliest = quoteLedParagraphs.contains(own) ? own - 1 : own;
         for (int k = namedBefore - 1; k >= 0 && k >= namedBefore - MAX_PRONOUN_LOOKBACK; k--) {
             NamedMention person = personMentions.get(k);
-            if (person.position() <= focusPosition || !person.paragraph().equals(attribution.paragraph())) {
+            if (person.position() <= focusPosition || person.paragraph().index() < earliest) {
                 return null;
             }
             if (person.opensSentence()) {
@@ -272,7 +285,8 @@ final class SpeakerResolver {
     private static boolean isPersonNoun(String lowerWord) {
         return WordClasses.isTitle(lowerWord) || lowerWord.endsWith("ist") || lowerWord.endsWith("person")
                 || lowerWord.endsWith("man") || lowerWord.endsWith("woman") || AGE_NOUN.matcher(lowerWord).matches()
-                || WordClasses.isDemonym(lowerWord); // "the Italian said"
+                || WordClasses.isDemonym(lowerWord) // "the Italian said"
+                || lowerWord.contains("-of-"); // "the mum-of-two"
     }
 
     private boolean noPersonBefore(int position) {

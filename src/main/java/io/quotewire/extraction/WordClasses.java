@@ -78,7 +78,8 @@ final class WordClasses {
             "rode", "ate", "hit", "cut", "put", "shut", "led", "met", "sat", "sold", "hid", "fought",
             "sought", "taught", "slept", "meant", "dealt", "rang", "sang", "sank", "swam", "fled", "lit",
             "fed", "hurt", "it's", "it’s", "there's", "there’s", "he's", "she's", "they're", "we're",
-            "that's", "that’s");
+            "that's", "that’s", "shook", "woke", "forgot", "stole", "struck", "understood", "forgave", "heard",
+            "let", "quit", "swore", "tore", "wept", "withdrew");
 
     /** "KC", "MP", "OBE": letters after a name that are not part of it (only in capitals). */
     static boolean isPostNominal(String word) {

@@ -45,7 +45,11 @@ class ReportedSpeechFinderTest {
             Mara Lind told reporters they were waiting to hear how the pier failed.           | they were waiting to hear how the pier failed @ Mara Lind
             Mara Lind said she woke to the sound of water at dawn.                             | she woke to the sound of water at dawn @ Mara Lind
             Mara Lind lamented that the pier had been left to rot.                             | the pier had been left to rot @ Mara Lind
+            Mara Lind said Ola Berg shook the crew off twice.                                  | Ola Berg shook the crew off twice @ Mara Lind
+            'After that, Mara Lind said, she did not want to know anything.'                   | she did not want to know anything @ Mara Lind
+            'Ferries to merge; jobs will go, her agent told the Gazette.'                     | jobs will go @ her agent
             Mara Lind said the board was open to talks but that its hands were tied.          | the board was open to talks @ Mara Lind ; its hands were tied @ Mara Lind
+            Mara Lind said the board was open to talks, but that its hands were tied.         | the board was open to talks @ Mara Lind ; its hands were tied @ Mara Lind
             """)
     void findsReportedClauses(String text, String expected) {
         assertEquals(expected, clauses(text));

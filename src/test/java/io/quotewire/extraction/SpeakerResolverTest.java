@@ -64,6 +64,9 @@ class SpeakerResolverTest {
             a demonym that stands for the person | Tom Ashby won the stage in Liege. / The Italian said his team had let the break go. | his team had let the break go | Tom Ashby
             a company whose name holds an ampersand | Shares in Kell & Ashby fell on Tuesday. / The company said it would close eight shops. | it would close eight shops | Kell & Ashby
             the club named in full | Ruth Kell found the tortoise on the Vale Golf Club course. / The club said the tortoise was now an honorary member. | the tortoise was now an honorary member | Vale Golf Club
+            a quote paragraph after a paragraph that introduces someone | "The clinic is full," Tom Ashby said. / Ruth Kell, 29, had brought her daughters to the clinic. / "I was scared," she said. | I was scared | Ruth Kell
+            a hyphenated kin noun refers back | Fans were left out of pocket. Ruth Kell had booked a hotel. / "It is a shambles," the mum-of-two said. | It is a shambles | Ruth Kell
+            according to a participle title | According to returning officer Ruth Kell, turnout was up on the last vote. | turnout was up on the last vote | Ruth Kell
             # 8. an addressee or outlet is not the speaker
             told an outlet | Singer Ana Berg left hospital on Monday. / "I am fine," Berg told PEOPLE. | I am fine | Ana Berg
             # unnamed speakers stay unnamed
