@@ -117,7 +117,8 @@ final class SpeakerInheritance {
 
     /** The quoted words in lower case, without the punctuation that ends or links them. */
     private String comparable(int start, int end) {
-        return PUNCTUATION_RUN.matcher(text.substring(start, end).toLowerCase(java.util.Locale.ROOT).replace('’', '\'')).replaceAll(" ").strip();
+        String words = text.substring(start, end).toLowerCase(java.util.Locale.ROOT).replace('’', '\'');
+        return PUNCTUATION_RUN.matcher(words).replaceAll(" ").strip();
     }
 
     boolean isQuoteOnlyParagraph(Paragraph paragraph) {

@@ -76,6 +76,28 @@ final class SubjectFinder {
      * The clause may hold any words ("since October", "and"), but no quotation or sentence end.
      */
     private static int nonRestrictiveRelative(List<Token> tokens, int end, int verbIndex) {
+        return asideOpening(tokens, end, verbIndex, (k, token) ->
+                isNonRestrictivePronoun(token) && tokens.get(k - 1).is(",") ? k : 0);
+    }
+
+    /** The comma opening ", a charity that …," or ", the union's organiser," right after a name and closing before the verb, or -1. */
+    private static int appositionOpening(List<Token> tokens, int end, int verbIndex) {
+        return asideOpening(tokens, end, verbIndex, (k, token) -> {
+            if (!token.is(",")) {
+                return 0;
+            }
+            Token first = tokens.get(k + 1);
+            boolean describes = first.is("a") || first.is("an") || first.is("the") || first.isPossessive();
+            return describes && tokens.get(k - 1).isCapitalized() ? k : -1;
+        });
+    }
+
+    /**
+     * Walks back from the comma just before the verb over an aside set off by commas; {@code verdict} tells, for
+     * each token, where the aside opens (its index), that there is none (-1) or to go on (0). A quotation or a
+     * sentence end means there is none.
+     */
+    private static int asideOpening(List<Token> tokens, int end, int verbIndex, AsideVerdict verdict) {
         if (!tokens.get(end - 1).is(",")) {
             return -1;
         }
@@ -84,30 +106,17 @@ final class SubjectFinder {
             if (token.isQuote() || token.is(".") || token.is(";") || token.is(":")) {
                 return -1;
             }
-            if ((token.is("who") || token.is("whose") || token.is("which")) && tokens.get(k - 1).is(",")) {
-                return k;
+            int found = verdict.at(k, token);
+            if (found != 0) {
+                return found;
             }
         }
         return -1;
     }
 
-    /** The comma opening ", a charity that …," or ", the union's organiser," right after a name and closing before the verb, or -1. */
-    private static int appositionOpening(List<Token> tokens, int end, int verbIndex) {
-        if (!tokens.get(end - 1).is(",")) {
-            return -1;
-        }
-        for (int k = end - 2; k >= 1 && verbIndex - k < MAX_LOOKBACK; k--) {
-            Token token = tokens.get(k);
-            if (token.isQuote() || token.is(".") || token.is(";") || token.is(":")) {
-                return -1;
-            }
-            if (token.is(",")) {
-                Token first = tokens.get(k + 1);
-                boolean describes = first.is("a") || first.is("an") || first.is("the") || first.isPossessive();
-                return describes && tokens.get(k - 1).isCapitalized() ? k : -1;
-            }
-        }
-        return -1;
+    @FunctionalInterface
+    private interface AsideVerdict {
+        int at(int index, Token token);
     }
 
     private static boolean isNonRestrictivePronoun(Token token) {
