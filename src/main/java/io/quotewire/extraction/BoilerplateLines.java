@@ -12,13 +12,17 @@ final class BoilerplateLines {
 
     private static final int MAX_BYLINE_WORDS = 6;
 
+    /** Whole words only: "Share this" is a button, "Shares in Acme fell" is news. */
+    private static boolean startsWithWords(String line, String prefix) {
+        return line.startsWith(prefix) && (line.length() == prefix.length()
+                || !Character.isLetter(prefix.charAt(prefix.length() - 1)) || !Character.isLetter(line.charAt(prefix.length())));
+    }
+
     boolean isBoilerplate(String text, Paragraph paragraph) {
         String line = text.substring(paragraph.start(), Math.min(paragraph.end(), paragraph.start() + 40))
                 .toLowerCase(Locale.ROOT);
         for (String prefix : PREFIXES) {
-            // a whole word: "Share this" is a button, "Shares in Acme fell" is news
-            if (line.startsWith(prefix) && (line.length() == prefix.length()
-                    || !Character.isLetter(prefix.charAt(prefix.length() - 1)) || !Character.isLetter(line.charAt(prefix.length())))) {
+            if (startsWithWords(line, prefix)) {
                 return true;
             }
         }

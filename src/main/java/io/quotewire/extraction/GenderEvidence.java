@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * Which pronoun, "he" or "she", the article itself uses for each person it names, read from the text
  * alone: a courtesy title before a name ("Ms Okafor", "Mr. Ridge"), a gendered noun in how the person
  * is described ("the cyclist's mother", "spokeswoman"), and the subject and possessive pronouns of a
- * sentence that names no one else before them ("Reid said his team", "Ana Reid, who lost her home"). Titles and nouns weigh more than
- * pronouns; a person with as much evidence either way, or none, is unknown. No first-name lists:
- * what is not in the text is not guessed.
+ * sentence that names no one else before them ("Reid said his team", "Ana Reid, who lost her home").
+ * Titles and nouns weigh more than pronouns; a person with as much evidence either way, or none, is
+ * unknown. No first-name lists: what is not in the text is not guessed.
  */
 final class GenderEvidence {
 

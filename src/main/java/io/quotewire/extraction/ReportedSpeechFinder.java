@@ -361,6 +361,7 @@ final class ReportedSpeechFinder {
         };
     }
 
+    /** Determiners before a noun; not "that", which also opens a relative clause ("a report that said"). */
     private static boolean isNounDeterminer(Token token) {
         return switch (token.lower()) {
             case "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those" -> true;

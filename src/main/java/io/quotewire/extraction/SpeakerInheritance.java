@@ -93,6 +93,7 @@ final class SpeakerInheritance {
      * ("…cut off from our customers,’ she said") is that speaker's.
      */
     private void echoHeadlines(List<QuoteCandidate> candidates) {
+        Map<QuoteCandidate, String> bodyQuotes = null; // read once, and only for an article whose headline quotes
         int looked = 0;
         for (QuoteCandidate headline : candidates) {
             if (!headline.paragraph().headline() || headline.attributed() || headline.type() != QuoteType.DIRECT) {
@@ -105,10 +106,17 @@ final class SpeakerInheritance {
             if (words.isEmpty()) {
                 continue;
             }
-            for (QuoteCandidate body : candidates) {
-                if (!body.paragraph().headline() && body.attributed() && body.type() == QuoteType.DIRECT
-                        && comparable(body.start(), body.end()).contains(words)) {
-                    headline.inherit(body.attribution(), AttributionRule.HEADLINE_ECHO);
+            if (bodyQuotes == null) {
+                bodyQuotes = new LinkedHashMap<>();
+                for (QuoteCandidate body : candidates) {
+                    if (!body.paragraph().headline() && body.attributed() && body.type() == QuoteType.DIRECT) {
+                        bodyQuotes.put(body, comparable(body.start(), body.end()));
+                    }
+                }
+            }
+            for (Map.Entry<QuoteCandidate, String> body : bodyQuotes.entrySet()) {
+                if (body.getValue().contains(words)) {
+                    headline.inherit(body.getKey().attribution(), AttributionRule.HEADLINE_ECHO);
                     break;
                 }
             }

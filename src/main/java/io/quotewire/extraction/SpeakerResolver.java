@@ -67,13 +67,7 @@ final class SpeakerResolver {
     /** Resolves the attributions in place. Sentences are the whole article's, in order. */
     void resolve(List<Sentence> sentences, List<Attribution> attributions) {
         collectFullNames(sentences);
-        int lastParagraph = -1;
-        for (Sentence sentence : sentences) {
-            if (sentence.paragraph().index() != lastParagraph && !sentence.tokens().isEmpty() && sentence.tokens().get(0).isQuote()) {
-                quoteLedParagraphs.add(sentence.paragraph().index());
-            }
-            lastParagraph = sentence.paragraph().index();
-        }
+        collectQuoteLedParagraphs(sentences);
         List<Attribution> ordered = new ArrayList<>(attributions);
         ordered.sort(Comparator.comparingInt(Attribution::position));
         Map<String, SpeakerEntity> byMentionWord = registerNamedSpeakers(ordered);
@@ -155,6 +149,17 @@ final class SpeakerResolver {
         }
     }
 
+    private void collectQuoteLedParagraphs(List<Sentence> sentences) {
+        int lastParagraph = -1;
+        for (Sentence sentence : sentences) {
+            int paragraph = sentence.paragraph().index();
+            if (paragraph != lastParagraph && !sentence.tokens().isEmpty() && sentence.tokens().get(0).isQuote()) {
+                quoteLedParagraphs.add(paragraph);
+            }
+            lastParagraph = paragraph;
+        }
+    }
+
     /**
      * "he" or "she": the salient person, unless the text says that person is the other one ("Ms Lee"
      * for "he"); then the last person named before whom the text does not say so of.
@@ -164,8 +169,8 @@ final class SpeakerResolver {
     private SpeakerEntity pronounReferent(Mention mention, SpeakerEntity paragraphSubject, SpeakerEntity salientPerson,
                                           int namedBefore) {
         GenderEvidence.Pronoun wanted = GenderEvidence.pronoun(mention.text());
-        if (paragraphSubject != null && (wanted == null || gender.of(paragraphSubject) == null
-                || gender.of(paragraphSubject) == wanted)) {
+        GenderEvidence.Pronoun subjectGender = paragraphSubject == null ? null : gender.of(paragraphSubject);
+        if (paragraphSubject != null && (wanted == null || subjectGender == null || subjectGender == wanted)) {
             return paragraphSubject;
         }
         if (salientPerson == null || wanted == null) {
@@ -259,11 +264,8 @@ final class SpeakerResolver {
     private String organisationWithHead(String head, int organisationsBefore) {
         for (int k = organisationsBefore - 1; k >= 0 && k >= organisationsBefore - MAX_DESCRIBED_ENTITIES; k--) {
             String name = organisationMentions.get(k).fullName();
-            String last = name.substring(name.lastIndexOf(' ') + 1).toLowerCase();
-            if (name.indexOf(' ') < 0) {
-                continue; // "Authority chair Ana Reid": the noun itself, capitalised, names nothing
-            }
-            if (last.equals(head) || last.equals(head + "'s") || last.equals(head + "’s")) {
+            // a single word is the noun itself, capitalised ("Authority chair Ana Reid"), and names nothing
+            if (name.indexOf(' ') > 0 && name.substring(name.lastIndexOf(' ') + 1).equalsIgnoreCase(head)) {
                 return name;
             }
         }
@@ -509,7 +511,7 @@ final class SpeakerResolver {
                         && EntityKind.of(MentionParser.text(run)) != EntityKind.ORGANISATION) {
                     nameStart++; // a capitalised sentence start may be a common noun ("Farmer Owen Pryce")
                 }
-                List<Token> name = run.subList(nameStart, nameEnd); 
+                List<Token> name = run.subList(nameStart, nameEnd);
                 if (name.size() > MAX_NAME_WORDS) {
                     i = end; // a run of capitalised words this long is a heading or a title of a work, not a name
                     continue;
@@ -561,12 +563,12 @@ final class SpeakerResolver {
     }
 
     /**
-     * Whether the name at {@code nameStart} stands in its sentence's subject: nothing before it but its
-     * titles and descriptions ("Board President Ola Berg", "The boy's mother, Ana Reid"), no preposition
-     * ("On the plan for Tamil Nadu") and no quotation.
+     * Whether the run of capitalised words at {@code runStart} stands in its sentence's subject: nothing before
+     * it but descriptions ("Board President Ola Berg", "The boy's mother, Ana Reid"), no preposition ("On the
+     * plan for Tamil Nadu") and no quotation.
      */
-    private static boolean opensSentence(List<Token> tokens, int nameStart) {
-        for (int k = 0; k < nameStart; k++) {
+    private static boolean opensSentence(List<Token> tokens, int runStart) {
+        for (int k = 0; k < runStart; k++) {
             Token token = tokens.get(k);
             if (token.isQuote() || token.isWord() && WordClasses.isPreposition(token.lower())) {
                 return false;
